@@ -1,0 +1,10 @@
+from django.conf import settings
+
+from hub.practices.models import is_moderator
+
+
+def site(request):
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "user_is_moderator": is_moderator(request.user) if hasattr(request, "user") else False,
+    }

@@ -1,0 +1,118 @@
+"""The filters of the practice list, by the names used in every URL: pages, feeds and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from hub.people.models import StakeholderType
+from hub.places.models import Continent
+from hub.practices.models import Practice, TargetGroup, Topic
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words", max_length=200)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        queryset=Topic.objects.filter(kind=Topic.Kind.THEME),
+        to_field_name="slug",
+        method="filter_topic",
+    )
+    dimension = django_filters.ModelChoiceFilter(
+        label=_("Integration dimension"),
+        queryset=Topic.objects.filter(kind=Topic.Kind.DIMENSION),
+        to_field_name="slug",
+        method="filter_topic",
+    )
+    gcm = django_filters.ModelChoiceFilter(
+        label=_("GCM objective"),
+        queryset=Topic.objects.filter(kind=Topic.Kind.GCM_OBJECTIVE),
+        to_field_name="slug",
+        method="filter_topic",
+    )
+    stakeholder = django_filters.ModelChoiceFilter(
+        label=_("Stakeholder type"),
+        queryset=StakeholderType.objects.all(),
+        to_field_name="slug",
+        field_name="organisation__stakeholder_type",
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="filter_country")
+    continent = django_filters.ChoiceFilter(label=_("Continent"), choices=Continent.choices, method="filter_continent")
+    year = django_filters.NumberFilter(label=_("Year"), method="filter_year", min_value=1900, max_value=2100)
+    target = django_filters.ModelChoiceFilter(
+        label=_("Target group"), queryset=TargetGroup.objects.all(), to_field_name="slug", method="filter_target"
+    )
+    implementation = django_filters.ChoiceFilter(
+        label=_("Implementation status"), choices=Practice.Implementation.choices
+    )
+    participation = django_filters.ChoiceFilter(
+        label=_("Migrant participation"), choices=Practice.Participation.choices, field_name="migrant_participation"
+    )
+    evidence = django_filters.ChoiceFilter(label=_("Strength of evidence"), choices=Practice.Evidence.choices)
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("newest", _("Newest first")), ("title", _("Title, A–Z"))],
+        method="sort_by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Practice
+        fields = []
+
+    FACETS = (
+        "theme",
+        "dimension",
+        "gcm",
+        "stakeholder",
+        "country",
+        "continent",
+        "year",
+        "target",
+        "implementation",
+        "participation",
+        "evidence",
+    )
+
+    def filter_words(self, queryset, name, value):
+        words = value.split()[:10]
+        for word in words:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        return queryset
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.with_topic(value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_continent(self, queryset, name, value):
+        return queryset.in_continent(value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.active_in_year(int(value))
+
+    def filter_target(self, queryset, name, value):
+        return queryset.for_target_group(value)
+
+    def sort_by(self, queryset, name, value):
+        return queryset
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if self.is_bound and self.cleaned().get("sort") == "title":
+            return queryset.order_by("title", "pk")
+        return queryset.newest_first()
+
+    def active(self) -> dict:
+        """The filters in force, {name: value as typed}, for "remove this filter" links."""
+        cleaned = self.cleaned()
+        return {name: self.data[name] for name in self.FACETS if cleaned.get(name) not in (None, "")}
+
+    def cleaned(self) -> dict:
+        """The values that passed validation; a bad value drops out and is reported in form.errors."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data

@@ -1,0 +1,234 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, URLValidator
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from hub.people.models import StakeholderType
+from hub.practices.models import Practice, TargetGroup, Topic
+
+LONG_TEXT_LIMIT = 20_000
+MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d", "%m/%Y"]
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"placeholder": "YYYY-MM", **(attrs or {})}, format="%Y-%m")
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, kind, **kwargs):
+        super().__init__(queryset=Topic.objects.filter(kind=kind), required=False, **kwargs)
+
+
+class PracticeForm(forms.ModelForm):
+    """The IBIS submission form; moderators edit with the same fields."""
+
+    organisation_name = forms.CharField(label=_("Implementing organisation"), max_length=200)
+    organisation_sector = forms.ModelChoiceField(
+        label=_("Sector of the organisation"), queryset=StakeholderType.objects.all(), required=False
+    )
+    partner_names = forms.CharField(
+        label=_("Partners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One organisation per line."),
+        max_length=4000,
+    )
+    place_name = forms.CharField(
+        label=_("City, province or region"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty if the practice covers the whole country."),
+    )
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    themes = TopicChoiceField(Topic.Kind.THEME, label=_("Themes"))
+    dimensions = TopicChoiceField(Topic.Kind.DIMENSION, label=_("Integration dimensions"))
+    gcm_objectives = TopicChoiceField(
+        Topic.Kind.GCM_OBJECTIVE, label=_("Objectives of the Global Compact for Migration")
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    adapted_from_address = forms.CharField(
+        label=_("Adapted from another practice"),
+        required=False,
+        max_length=500,
+        help_text=_("The address of a practice published on this site that yours was adapted from."),
+    )
+    link_list = forms.CharField(
+        label=_("Links"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Web pages, reports or videos about the practice: one address per line."),
+    )
+
+    class Meta:
+        model = Practice
+        fields = [
+            "title",
+            "summary",
+            *Practice.LONG_FIELDS,
+            "start_date",
+            "end_date",
+            "implementation",
+            "people_reached",
+            "people_reached_unit",
+            "migrant_participation",
+            "evidence",
+            "language",
+            "contact",
+            "tags",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "start_date": MonthInput(),
+            "end_date": MonthInput(),
+            **{name: forms.Textarea(attrs={"rows": 5}) for name in Practice.LONG_FIELDS},
+        }
+        help_texts = {
+            "title": _("The name of the practice, as its organisers call it."),
+            "summary": _("Two or three sentences: what was done, where, for whom and with what result."),
+            "background": _("Markdown is accepted: *emphasis*, lists with “- ”, links."),
+            "tags": _("Free keywords, separated by commas."),
+            "contact": _("Published: a person, an office or a public address to ask for more."),
+        }
+
+    field_groups = (
+        (_("The practice"), ("title", "summary")),
+        (
+            _("Description"),
+            Practice.LONG_FIELDS,
+        ),
+        (
+            _("Who and where"),
+            ("organisation_name", "organisation_sector", "partner_names", "place_name", "country", "contact"),
+        ),
+        (
+            _("When and for whom"),
+            (
+                "start_date",
+                "end_date",
+                "implementation",
+                "target_groups",
+                "people_reached",
+                "people_reached_unit",
+                "migrant_participation",
+                "evidence",
+            ),
+        ),
+        (
+            _("Classification"),
+            ("themes", "dimensions", "gcm_objectives", "tags", "language", "adapted_from_address", "link_list"),
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Practice.LONG_FIELDS:
+            self.fields[name].validators.append(MaxLengthValidator(LONG_TEXT_LIMIT))
+            self.fields[name].widget.attrs["maxlength"] = LONG_TEXT_LIMIT
+        self.fields["summary"].required = True
+        for name in ("start_date", "end_date"):
+            self.fields[name].input_formats = MONTH_FORMATS
+            self.fields[name].help_text = _("Month and year, e.g. 2023-06.")
+        practice = self.instance
+        if practice.pk:
+            topics = list(practice.topics.all())
+            self.initial.update(
+                themes=[t for t in topics if t.kind == Topic.Kind.THEME],
+                dimensions=[t for t in topics if t.kind == Topic.Kind.DIMENSION],
+                gcm_objectives=[t for t in topics if t.kind == Topic.Kind.GCM_OBJECTIVE],
+                target_groups=list(practice.target_groups.all()),
+                partner_names="\n".join(o.name for o in practice.partners.all()),
+                link_list="\n".join(link.url for link in practice.links.filter(kind="link")),
+                adapted_from_address=practice.adapted_from.get_absolute_url() if practice.adapted_from else "",
+            )
+            if practice.organisation:
+                self.initial.update(
+                    organisation_name=practice.organisation.name,
+                    organisation_sector=practice.organisation.stakeholder_type,
+                )
+            if place := practice.places.first():
+                self.initial.update(
+                    place_name="" if place.kind == "country" else place.name, country=place.country.code
+                )
+
+    def grouped_fields(self):
+        for legend, names in self.field_groups:
+            yield legend, [self[name] for name in names]
+
+    def clean_partner_names(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data["partner_names"].splitlines()]
+        return list(dict.fromkeys(line for line in lines if line))
+
+    def clean_link_list(self):
+        links = []
+        validate = URLValidator(schemes=["http", "https"])
+        for line in self.cleaned_data["link_list"].split():
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(line)s” is not a web address (it should start with https://)."), params={"line": line[:100]}
+                ) from None
+            links.append(("", line))
+        return links
+
+    def clean_adapted_from_address(self):
+        address = self.cleaned_data["adapted_from_address"].strip()
+        if not address:
+            return None
+        slug = address.rstrip("/").rsplit("/", 1)[-1]
+        practice = Practice.objects.published().filter(slug=slug).first()
+        if practice is None or practice == self.instance:
+            raise ValidationError(_("No published practice has that address."))
+        return practice
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end comes before the start."))
+        data["topics"] = [*data.get("themes", []), *data.get("dimensions", []), *data.get("gcm_objectives", [])]
+        data["adapted_from"] = data.get("adapted_from_address")
+        data["links"] = data.get("link_list", [])
+        return data
+
+
+class SubmitterForm(forms.Form):
+    """Who is submitting, for visitors who are not signed in."""
+
+    submitter_name = forms.CharField(label=_("Your name"), max_length=150)
+    submitter_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("Never published. We write to you when a moderator has reviewed your practice."),
+    )
+    # A field people never see; bots that fill every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise ValidationError(_("This field must be left empty."))
+        return ""
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the submitter"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from hub.practices.demo import demo_load
+from hub.practices.models import Practice
+
+
+class Command(BaseCommand):
+    help = "Load the demo practices, a few submissions awaiting review and a demo moderator into an empty database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing (and succeed) when practices exist.")
+
+    def handle(self, *args, if_empty=False, **options):
+        if Practice.objects.exists():
+            if if_empty:
+                self.stdout.write("The database already holds practices: the demo content was not loaded.")
+                return
+            raise CommandError("The database already holds practices; load_demo only fills an empty database.")
+        result = demo_load()
+        username, password = result["moderator"]
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded {result['published']} published practices and {result['queued']} submissions.")
+        )
+        self.stdout.write(
+            f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
+        )

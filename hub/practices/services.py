@@ -1,0 +1,196 @@
+"""Every write to a practice: submit, edit, publish, reject, feature, archive, restore.
+
+Each runs in one transaction, records who did it in the practice's history, tells the
+listings that their cached counts are stale, and sends its e-mail once the data is committed.
+"""
+
+import time
+from contextlib import contextmanager
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.lib.mail import send_templated_mail
+from hub.lib.slugs import unique_slug
+from hub.people.services import organisation_get_or_create
+from hub.places.services import place_get_or_create
+from hub.practices.models import ExternalLink, Practice
+
+LISTING_VERSION_KEY = "practices:listing-version"
+
+SCALAR_FIELDS = (
+    "title",
+    "summary",
+    *Practice.LONG_FIELDS,
+    "start_date",
+    "end_date",
+    "implementation",
+    "people_reached",
+    "people_reached_unit",
+    "migrant_participation",
+    "evidence",
+    "language",
+    "contact",
+    "adapted_from",
+)
+M2M_FIELDS = ("topics", "places", "target_groups", "partners")
+
+
+def listing_version() -> int:
+    """Changes whenever something public changes: cached facet counts key on it."""
+    return cache.get_or_set(LISTING_VERSION_KEY, time.time_ns)
+
+
+def _listings_changed() -> None:
+    transaction.on_commit(lambda: cache.set(LISTING_VERSION_KEY, time.time_ns(), None))
+
+
+def _save(practice: Practice, *, by, reason: str) -> None:
+    practice._history_user = by if by and by.is_authenticated else None
+    practice._change_reason = reason
+    practice.save()
+
+
+@contextmanager
+def one_history_record(practice: Practice, *, by, reason: str):
+    """Field and relation changes inside the block make one version in the history, not one per relation."""
+    practice.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del practice.skip_history_when_saving
+    _save(practice, by=by, reason=reason)
+
+
+def _apply(practice: Practice, data: dict) -> None:
+    """Copy the cleaned fields of a PracticeForm onto the practice and its relations."""
+    for field in SCALAR_FIELDS:
+        if field in data:
+            setattr(practice, field, data[field])
+    if organisation_name := data.get("organisation_name"):
+        practice.organisation = organisation_get_or_create(
+            name=organisation_name, stakeholder_type=data.get("organisation_sector")
+        )
+    if not practice.slug:
+        practice.slug = unique_slug(Practice, practice.title, fallback="practice")
+
+
+def _apply_relations(practice: Practice, data: dict) -> None:
+    if "topics" in data:
+        practice.topics.set(data["topics"])
+    if "target_groups" in data:
+        practice.target_groups.set(data["target_groups"])
+    if "tags" in data:
+        practice.tags.set(data["tags"], clear=True)
+    if "partner_names" in data:
+        practice.partners.set([organisation_get_or_create(name=name) for name in data["partner_names"]])
+    if data.get("place_name") or data.get("country"):
+        practice.places.set([place_get_or_create(name=data.get("place_name", ""), country=data["country"])])
+    if "links" in data:
+        practice.links.all().delete()
+        ExternalLink.objects.bulk_create(
+            ExternalLink(practice=practice, kind=ExternalLink.Kind.LINK, title=title or url, url=url)
+            for title, url in data["links"]
+        )
+
+
+@transaction.atomic
+def practice_submit(*, data: dict, by, submitter_name: str = "", submitter_email: str = "") -> Practice:
+    practice = Practice(status=Practice.Status.SUBMITTED, submitted_at=timezone.now())
+    if by and by.is_authenticated:
+        practice.submitted_by = by
+    else:
+        practice.submitter_name, practice.submitter_email = submitter_name, submitter_email
+    with one_history_record(practice, by=by, reason=_("Submitted")):
+        _apply(practice, data)
+        practice.save()
+        _apply_relations(practice, data)
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=practice.submitter_contact_email, template="practice_submitted", context={"practice": practice}
+        )
+    )
+    return practice
+
+
+@transaction.atomic
+def practice_update(*, practice: Practice, data: dict, by) -> Practice:
+    with one_history_record(practice, by=by, reason=_("Edited")):
+        _apply(practice, data)
+        _apply_relations(practice, data)
+    if practice.is_published:
+        _listings_changed()
+    return practice
+
+
+@transaction.atomic
+def practice_publish(*, practice: Practice, by) -> Practice:
+    practice.status = Practice.Status.PUBLISHED
+    practice.published_at = practice.published_at or timezone.now()
+    practice.rejection_reason = ""
+    _save(practice, by=by, reason=_("Published"))
+    _listings_changed()
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=practice.submitter_contact_email, template="practice_published", context={"practice": practice}
+        )
+    )
+    return practice
+
+
+@transaction.atomic
+def practice_reject(*, practice: Practice, by, reason: str) -> Practice:
+    was_published = practice.is_published
+    practice.status = Practice.Status.REJECTED
+    practice.rejection_reason = reason
+    practice.featured = False
+    _save(practice, by=by, reason=_("Rejected"))
+    if was_published:
+        _listings_changed()
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=practice.submitter_contact_email, template="practice_rejected", context={"practice": practice}
+        )
+    )
+    return practice
+
+
+@transaction.atomic
+def practice_set_featured(*, practice: Practice, by, featured: bool) -> Practice:
+    practice.featured = featured and practice.is_published
+    _save(practice, by=by, reason=_("Featured") if practice.featured else _("No longer featured"))
+    _listings_changed()
+    return practice
+
+
+@transaction.atomic
+def practice_archive(*, practice: Practice, by) -> Practice:
+    practice.status = Practice.Status.ARCHIVED
+    practice.featured = False
+    _save(practice, by=by, reason=_("Archived"))
+    _listings_changed()
+    return practice
+
+
+@transaction.atomic
+def practice_restore_version(*, practice: Practice, history_id: int, by) -> Practice:
+    """Bring back the content of an earlier version; its workflow state stays as it is now."""
+    record = practice.history.get(history_id=history_id)
+    old = record.instance
+    for field in SCALAR_FIELDS:
+        setattr(practice, field, getattr(old, field))
+    practice.organisation_id = old.organisation_id
+    practice.topics.set(record.topics.values_list("topic", flat=True))
+    practice.places.set(record.places.values_list("place", flat=True))
+    practice.target_groups.set(record.target_groups.values_list("targetgroup", flat=True))
+    practice.partners.set(record.partners.values_list("organisation", flat=True))
+    _save(
+        practice,
+        by=by,
+        reason=_("Restored the version of %(date)s") % {"date": record.history_date.strftime("%Y-%m-%d %H:%M")},
+    )
+    if practice.is_published:
+        _listings_changed()
+    return practice

@@ -1,0 +1,21 @@
+from django.contrib.sitemaps import Sitemap
+
+from hub.practices.models import Practice, Topic
+
+
+class PracticeSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return Practice.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, practice):
+        return practice.updated_at
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Topic.objects.order_by("pk")

@@ -1,0 +1,81 @@
+"""Named people and a practice factory.
+
+- alice: a practitioner who submitted a practice
+- bob: a plain member, unrelated to alice's practice
+- maya: a moderator
+- anonymous: a visitor who is not signed in (Django's test client without login)
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from hub.lib.slugs import unique_slug
+from hub.people.services import organisation_get_or_create
+from hub.places.services import place_get_or_create
+from hub.practices.models import MODERATORS_GROUP, Practice, Topic
+from hub.practices.services import one_history_record
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def alice(django_user_model):
+    return django_user_model.objects.create_user(
+        "alice", "alice@example.org", PASSWORD, first_name="Alice", last_name="Martin"
+    )
+
+
+@pytest.fixture
+def bob(django_user_model):
+    return django_user_model.objects.create_user("bob", "bob@example.org", PASSWORD, first_name="Bob")
+
+
+@pytest.fixture
+def maya(django_user_model):
+    user = django_user_model.objects.create_user(
+        "maya", "maya@example.org", PASSWORD, first_name="Maya", last_name="Okafor", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
+
+
+def make_practice(
+    title="Community ambassadors in Dallas",
+    *,
+    status=Practice.Status.PUBLISHED,
+    topics=("discrimination-and-xenophobia",),
+    place=("Dallas", "US"),
+    published_at=None,
+    **fields,
+) -> Practice:
+    defaults = {
+        "summary": "Immigrant residents explain city services to their neighbours.",
+        "background": "Rooted in the Welcoming Strategic Plan.",
+        "organisation": organisation_get_or_create(name="City of Dallas"),
+        "start_date": date(2021, 3, 1),
+        "end_date": date(2023, 12, 1),
+        "implementation": Practice.Implementation.COMPLETED,
+        "submitted_at": timezone.now(),
+    }
+    defaults.update(fields)
+    practice = Practice(
+        title=title,
+        slug=unique_slug(Practice, title),
+        status=status,
+        published_at=published_at or (timezone.now() if status == Practice.Status.PUBLISHED else None),
+        **defaults,
+    )
+    with one_history_record(practice, by=None, reason="Created by a test"):
+        practice.save()
+        practice.topics.set(Topic.objects.filter(slug__in=topics))
+        if place:
+            practice.places.set([place_get_or_create(name=place[0], country=place[1])])
+    return practice
+
+
+@pytest.fixture
+def practice_factory(db):
+    return make_practice

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from hub.practices import views
+
+app_name = "practices"
+
+urlpatterns = [
+    path("practices/", views.practice_list, name="list"),
+    path("practices/submit/", views.practice_submit, name="submit"),
+    path("practices/criteria/", views.criteria, name="criteria"),
+    path("practices/submissions/<str:token>/", views.submission_status, name="submission_status"),
+    path("practices/<slug:slug>/", views.practice_detail, name="detail"),
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+]

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from hub.practices import feeds, views
+from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("hub.practices.urls")),
+    path("moderation/", include("hub.practices.moderation_urls")),
+    path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
+    path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"practices": PracticeSitemap, "topics": TopicSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
