@@ -27,7 +27,7 @@ def place_get_or_create(*, name: str, country: str, kind: str = "") -> Place:
     needs_review = False
     if kind == Place.Kind.COUNTRY:
         pass  # the country's own page and filter need no coordinates of their own
-    elif matches := gazetteer.find_cities(name, country):
+    elif kind != Place.Kind.REGION and (matches := gazetteer.find_cities(name, country)):
         kind = kind or Place.Kind.CITY
         latitude, longitude = matches[0]["latitude"], matches[0]["longitude"]
         name = matches[0]["name"] if gazetteer.fold(matches[0]["name"]) == gazetteer.fold(name) else name

@@ -13,6 +13,7 @@ from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.demo_content import PRACTICES, QUEUE
 from hub.practices.models import MODERATORS_GROUP, ExternalLink, Practice, TargetGroup, Topic
+from hub.practices.services import one_history_record
 
 DEMO_MODERATOR = ("moderator", "ibis-moderator-demo")
 
@@ -71,9 +72,13 @@ def _create(entry: dict, *, status: str, by_title: dict) -> Practice:
         practice.submitted_by = _submitter(submitter["name"])
     else:
         practice.submitter_name = submitter.get("name", "")
-    practice._change_reason = "Loaded with the demo content"
-    practice.save()
+    with one_history_record(practice, by=None, reason="Loaded with the demo content"):
+        practice.save()
+        _relate(practice, entry, sectors)
+    return practice
 
+
+def _relate(practice: Practice, entry: dict, sectors: dict) -> None:
     practice.partners.set(
         organisation_get_or_create(name=p["name"], stakeholder_type=sectors.get(p.get("sector")))
         for p in entry.get("partners", [])
@@ -97,7 +102,6 @@ def _create(entry: dict, *, status: str, by_title: dict) -> Practice:
             for link in entry.get("elsewhere", [])
         ]
     )
-    return practice
 
 
 @transaction.atomic
