@@ -1,5 +1,8 @@
+import json
+
 from django import template
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -31,3 +34,32 @@ def period(practice) -> str:
     if end:
         return _("until %(end)s") % {"end": date_format(end, "F Y")}
     return ""
+
+
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def practice_json_ld(context, practice) -> str:
+    """schema.org data for search engines and partner sites, escaped so no text can close the script."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": practice.title,
+        "abstract": practice.summary,
+        "url": request.build_absolute_uri(practice.get_absolute_url()),
+        "inLanguage": practice.language,
+        "datePublished": practice.published_at.date().isoformat() if practice.published_at else None,
+        "dateModified": practice.updated_at.date().isoformat(),
+        "about": [topic.name for topic in practice.topics.all()],
+        "keywords": [tag.name for tag in practice.tags.all()],
+        "spatialCoverage": [str(place) for place in practice.places.all()],
+        "temporalCoverage": "/".join(d.isoformat() if d else ".." for d in (practice.start_date, practice.end_date))
+        if practice.start_date or practice.end_date
+        else None,
+        "creator": {"@type": "Organization", "name": practice.organisation.name} if practice.organisation else None,
+    }
+    payload = json.dumps({k: v for k, v in data.items() if v not in (None, [])}, ensure_ascii=False)
+    escaped = mark_safe(payload.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - <, > and & are escaped above
+    return format_html('<script type="application/ld+json">{}</script>', escaped)

@@ -326,3 +326,14 @@ def test_criteria_page_names_the_four_criteria(client, db):
 
     for criterion in ["Relevant to integration", "Implemented", "With results", "Replicable"]:
         assert criterion in text
+
+
+def test_practice_page_carries_schema_org_data_that_no_title_can_break_out_of(client, practice_factory):
+    practice = practice_factory("Ambassadors </script><script>alert(1)</script>")
+
+    text = client.get(practice.get_absolute_url()).text
+
+    assert '<script type="application/ld+json">' in text
+    assert '"@type": "CreativeWork"' in text
+    assert "<script>alert(1)" not in text
+    assert "\\u003C/script\\u003E" in text
