@@ -32,7 +32,9 @@ run: install
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Demo moderator: user name 'moderator', password 'ibis-moderator-demo' (sign in at /accounts/login/)"
-	@echo "Serving IBIS Hub on http://127.0.0.1:$(PORT)/"
+	@echo "Serving IBIS Hub on http://127.0.0.1:$(PORT)/ (and a background worker for e-mail)"
+	trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --no-reload --no-startup-delay & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: install browser-tools

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "hub.people",
     "hub.places",
     "hub.practices",
@@ -83,6 +85,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ibis")}
+
+# Background work: the database-backed queue, run by `manage.py db_worker` (make run starts one).
+TASKS = {"default": {"BACKEND": env("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
