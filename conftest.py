@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: the named people of our stories, and practices."""
 
+import importlib
 import os
 
 import pytest
@@ -36,6 +37,26 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests (the browser's) empty every table when they end, rows created by data
+    migrations included; give the tests that follow them the vocabularies and groups back."""
+    uses_database = request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
+        request.fixturenames
+    )
+    if not uses_database:
+        return
+    request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
+    from django.apps import apps
+
+    from hub.practices.models import Topic
+
+    if not Topic.objects.exists():
+        vocabularies = importlib.import_module("hub.practices.migrations.0002_vocabularies")
+        vocabularies.create_vocabularies(apps, None)
+        vocabularies.grant_moderator_permissions(apps)
 
 
 pytest_plugins = ["hub.practices.tests.fixtures"]

@@ -144,11 +144,15 @@ def create_vocabularies(apps, schema_editor):
 def create_moderators_group(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
+    # Permissions are normally created after all migrations; the group needs them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, verbosity=0)
         app_config.models_module = None
+    grant_moderator_permissions(apps)
 
+
+def grant_moderator_permissions(apps):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name="Moderators")

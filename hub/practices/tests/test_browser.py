@@ -18,7 +18,8 @@ from hub.people.services import organisation_get_or_create
 from hub.practices.models import Practice, TargetGroup
 from hub.practices.tests.fixtures import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
