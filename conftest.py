@@ -52,11 +52,29 @@ def _migration_data(request):
     from django.apps import apps
 
     from hub.practices.models import Topic
+    from hub.search.services import search_rebuild
 
     if not Topic.objects.exists():
         vocabularies = importlib.import_module("hub.practices.migrations.0002_vocabularies")
         vocabularies.create_vocabularies(apps, None)
         vocabularies.grant_moderator_permissions(apps)
+        # SQLite's full-text table is not a model table, so the flush left the old practices in it.
+        search_rebuild()
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, started once for every app's browser tests: Playwright's sync API allows
+    one running instance at a time."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 pytest_plugins = ["hub.practices.tests.fixtures"]

@@ -1,9 +1,11 @@
 """IBIS Hub settings. Every difference between machines is an environment variable,
 each documented in .env.example; the defaults are safe for a developer's machine."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -33,9 +35,16 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "axes",
+    "hub.accounts",
     "hub.people",
     "hub.places",
     "hub.practices",
+    "hub.imports",
+    "hub.search",
+    "hub.reactions",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +58,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -100,9 +112,49 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Accounts (django-allauth): sign in by user name or e-mail; an address is verified by a link before use.
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_FORMS = {"login": "hub.accounts.forms.LoginForm", "signup": "hub.accounts.forms.SignupForm"}
+ACCOUNT_ADAPTER = "hub.accounts.adapter.AccountAdapter"
+# Sign-up is limited by django-ratelimit and failed sign-ins by django-axes (below); allauth keeps its
+# limits on the other forms (password reset, e-mail changes).
+ACCOUNT_RATE_LIMITS = {"signup": False, "login_failed": False}
+
+# Brute force (django-axes): 5 failed sign-ins for one user name from one address lock it for 15 minutes.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "hub.accounts.lockout.username_of_attempt"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+if env.bool("BEHIND_PROXY", default=False):
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Spam (django-ratelimit, counted in the cache: share CACHE_URL between web processes in production).
+RATE_LIMITS = {
+    "signup": env("RATE_LIMIT_SIGNUP", default="5/h"),
+    "submit": env("RATE_LIMIT_SUBMIT", default="10/h"),
+    "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
+}
+# A member's first comments wait for a moderator; after this many are published, theirs appear at once.
+COMMENTS_TRUSTED_AFTER = 2
+COMMENT_EDIT_MINUTES = 30
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -118,7 +170,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet for the world map comes from a Python package (XStatic), served as our own static files.
+STATICFILES_DIRS = [BASE_DIR / "static", ("leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -159,3 +212,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The world map's background. Tiles are pictures, not code: the map's markers and counts come from
+# our server and still show when the tile server cannot be reached. Respect the tile server's usage policy.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hub.people.models import Organisation, StakeholderType
+from hub.people.models import Organisation, Profile, StakeholderType
 
 
 @admin.register(Organisation)
@@ -15,3 +15,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 class StakeholderTypeAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "organisation", "sector", "country", "listed"]
+    list_filter = ["listed", "sector"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["expertise"]
+    raw_id_fields = ["user"]

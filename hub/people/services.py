@@ -1,5 +1,22 @@
+from django.db import transaction
+
 from hub.lib.slugs import unique_slug
-from hub.people.models import Organisation, StakeholderType
+from hub.people.models import Organisation, Profile, StakeholderType
+
+PROFILE_FIELDS = (
+    "listed",
+    "job_title",
+    "sector",
+    "city",
+    "bio",
+    "show_organisation",
+    "show_sector",
+    "show_location",
+    "show_expertise",
+    "show_languages",
+    "show_bio",
+    "show_links",
+)
 
 
 def organisation_get_or_create(*, name: str, stakeholder_type: StakeholderType | None = None) -> Organisation:
@@ -13,3 +30,38 @@ def organisation_get_or_create(*, name: str, stakeholder_type: StakeholderType |
         organisation.stakeholder_type = stakeholder_type
         organisation.save(update_fields=["stakeholder_type"])
     return organisation
+
+
+@transaction.atomic
+def profile_get_or_create(*, user) -> Profile:
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, data: dict) -> Profile:
+    user = profile.user
+    user.first_name, user.last_name = data["first_name"], data.get("last_name", "")
+    user.save(update_fields=["first_name", "last_name"])
+    for field in PROFILE_FIELDS:
+        setattr(profile, field, data[field])
+    name = data.get("organisation_name", "")
+    profile.organisation = organisation_get_or_create(name=name, stakeholder_type=data.get("sector")) if name else None
+    profile.country = data.get("country") or ""
+    profile.languages = list(data.get("languages", []))
+    profile.links = list(data.get("link_list", []))
+    profile.save()
+    profile.expertise.set(data.get("expertise", []))
+    return profile
+
+
+def profile_submission_defaults(*, user) -> dict:
+    """What the practice submission form starts with for a signed-in member: their organisation and place."""
+    profile = Profile.objects.select_related("organisation", "sector").filter(user=user).first()
+    if profile is None:
+        return {}
+    defaults = {"country": profile.country.code if profile.country else "", "place_name": profile.city}
+    if profile.organisation_id:
+        defaults["organisation_name"] = profile.organisation.name
+        defaults["organisation_sector"] = profile.organisation.stakeholder_type or profile.sector
+    return {name: value for name, value in defaults.items() if value}

@@ -1,6 +1,12 @@
+from functools import cache
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 
@@ -14,6 +20,64 @@ class Continent(models.TextChoices):
     ANTARCTICA = "AN", _("Antarctica")
 
 
+# Page addresses stay English whatever the language of the page.
+CONTINENT_SLUGS = {
+    "AF": "africa",
+    "AS": "asia",
+    "EU": "europe",
+    "NA": "north-america",
+    "SA": "south-america",
+    "OC": "oceania",
+    "AN": "antarctica",
+}
+CONTINENT_BY_SLUG = {slug: code for code, slug in CONTINENT_SLUGS.items()}
+
+
+def country_slug(code: str) -> str:
+    """The address of a country's page: its English name ("colombia", "united-states-of-america")."""
+    with translation.override("en"):
+        return slugify(str(countries.name(code))) or code.lower()
+
+
+@cache
+def _country_codes_by_slug() -> dict[str, str]:
+    return {country_slug(code): code for code in countries.countries}
+
+
+def country_from_slug(slug: str) -> str:
+    """The ISO code of a country page's address, or ""."""
+    return _country_codes_by_slug().get(slug, "")
+
+
+def continent_url(code: str) -> str:
+    return reverse("places:detail", args=[CONTINENT_SLUGS[code]])
+
+
+def country_url(code: str) -> str:
+    return reverse("places:detail", args=[country_slug(code)])
+
+
+LATITUDE_RANGE = _("A latitude lies between -90 (South Pole) and 90 (North Pole).")
+LONGITUDE_RANGE = _("A longitude lies between -180 and 180 (east of Greenwich is positive).")
+LATITUDE_VALIDATORS = [MinValueValidator(-90, LATITUDE_RANGE), MaxValueValidator(90, LATITUDE_RANGE)]
+LONGITUDE_VALIDATORS = [MinValueValidator(-180, LONGITUDE_RANGE), MaxValueValidator(180, LONGITUDE_RANGE)]
+
+
+class PlaceQuerySet(models.QuerySet):
+    def located(self):
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def in_bounds(self, *, south: float, west: float, north: float, east: float):
+        located = self.located().filter(latitude__gte=south, latitude__lte=north)
+        if west <= east:
+            return located.filter(longitude__gte=west, longitude__lte=east)
+        # The view crosses the antimeridian (the Pacific seen from Asia).
+        return located.filter(models.Q(longitude__gte=west) | models.Q(longitude__lte=east))
+
+    def awaiting_review(self):
+        return self.filter(needs_review=True)
+
+
 class Place(models.Model):
     class Kind(models.TextChoices):
         CITY = "city", _("City")
@@ -25,18 +89,33 @@ class Place(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
     country = CountryField(_("country"), db_index=True)
     continent = models.CharField(_("continent"), max_length=2, choices=Continent.choices, db_index=True)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    region = models.CharField(
+        _("province or region"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a city: the province, region or state it lies in, to tell namesakes apart."),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, validators=LATITUDE_VALIDATORS)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True, validators=LONGITUDE_VALIDATORS)
+    gazetteer_key = models.CharField(
+        _("gazetteer entry"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("Where the gazetteer placed it (gn: a GeoNames id, sub: an ISO 3166-2 code); empty if by hand."),
+    )
     needs_review = models.BooleanField(
         _("needs review"), default=False, help_text=_("Not found in the gazetteer: a moderator should check it.")
     )
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("place")
         verbose_name_plural = _("places")
         constraints = [
-            models.UniqueConstraint(fields=["name", "kind", "country"], name="unique_place_per_country"),
+            models.UniqueConstraint(fields=["name", "kind", "country", "region"], name="unique_place_per_region"),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
                 name="latitude_in_range",
@@ -44,6 +123,13 @@ class Place(models.Model):
             models.CheckConstraint(
                 condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
                 name="longitude_in_range",
+            ),
+            # Coordinates come in pairs: half a position would put a practice nowhere on the map.
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="coordinates_in_pairs",
+                violation_error_message=_("Give both the latitude and the longitude, or neither."),
             ),
         ]
 
@@ -53,4 +139,10 @@ class Place(models.Model):
         return f"{self.name}, {self.country.name}"
 
     def get_absolute_url(self):
-        return reverse("practices:list") + f"?country={self.country.code}"
+        if self.kind == self.Kind.COUNTRY:
+            return country_url(self.country.code)
+        return reverse("places:detail", args=[self.slug])
+
+    @property
+    def continent_slug(self) -> str:
+        return CONTINENT_SLUGS.get(self.continent, "")

@@ -2,6 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
+from hub.practices.services import practice_delete
+from hub.search.services import search_index_practice
 
 
 class ExternalLinkInline(admin.TabularInline):
@@ -22,6 +24,18 @@ class PracticeAdmin(SimpleHistoryAdmin):
     history_list_display = ["status"]
     list_select_related = ["organisation"]
     date_hierarchy = "submitted_at"
+
+    # The admin writes straight to the models; these keep the search index in step, in its transaction.
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_index_practice(practice=form.instance)
+
+    def delete_model(self, request, obj):
+        practice_delete(practice=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for practice in queryset:
+            practice_delete(practice=practice, by=request.user)
 
 
 @admin.register(Topic)

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, time
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -14,6 +15,7 @@ from hub.places.services import place_get_or_create
 from hub.practices.demo_content import PRACTICES, QUEUE
 from hub.practices.models import MODERATORS_GROUP, ExternalLink, Practice, TargetGroup, Topic
 from hub.practices.services import one_history_record
+from hub.search.services import search_rebuild
 
 DEMO_MODERATOR = ("moderator", "ibis-moderator-demo")
 
@@ -123,4 +125,9 @@ def demo_load() -> dict:
     moderator.set_password(password)
     moderator.save()
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    # allauth lets no one sign in before their address is verified.
+    EmailAddress.objects.update_or_create(
+        user=moderator, email=moderator.email, defaults={"verified": True, "primary": True}
+    )
+    search_rebuild()
     return {"published": len(PRACTICES), "queued": len(QUEUE), "moderator": DEMO_MODERATOR}

@@ -107,8 +107,16 @@ class PracticeFilter(django_filters.FilterSet):
 
     def active(self) -> dict:
         """The filters in force, {name: value as typed}, for "remove this filter" links."""
-        cleaned = self.cleaned()
-        return {name: self.data[name] for name in self.FACETS if cleaned.get(name) not in (None, "")}
+        return {name: self.data[name] for name in self.chosen()}
+
+    def chosen(self) -> dict[str, str]:
+        """The filters in force as the facet index names them: {"theme": "education", "year": "2022", …}."""
+        chosen = {}
+        for name, value in self.cleaned().items():
+            if name not in self.FACETS or value in (None, ""):
+                continue
+            chosen[name] = value.slug if hasattr(value, "slug") else str(int(value)) if name == "year" else str(value)
+        return chosen
 
     def cleaned(self) -> dict:
         """The values that passed validation; a bad value drops out and is reported in form.errors."""

@@ -6,6 +6,8 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from hub.people.models import StakeholderType
+from hub.places import gazetteer
+from hub.places.services import EXISTING_PREFIX, KEEP_AS_TYPED
 from hub.practices.models import Practice, TargetGroup, Topic
 
 LONG_TEXT_LIMIT = 20_000
@@ -47,6 +49,8 @@ class PracticeForm(forms.ModelForm):
         help_text=_("Leave empty if the practice covers the whole country."),
     )
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries])
+    # Offered only when the place's name is ambiguous ("Maipú" in Argentina): see clean_place().
+    place_choice = forms.CharField(label=_("Which place do you mean?"), required=False, widget=forms.RadioSelect)
     themes = TopicChoiceField(Topic.Kind.THEME, label=_("Themes"))
     dimensions = TopicChoiceField(Topic.Kind.DIMENSION, label=_("Integration dimensions"))
     gcm_objectives = TopicChoiceField(
@@ -111,7 +115,15 @@ class PracticeForm(forms.ModelForm):
         ),
         (
             _("Who and where"),
-            ("organisation_name", "organisation_sector", "partner_names", "place_name", "country", "contact"),
+            (
+                "organisation_name",
+                "organisation_sector",
+                "partner_names",
+                "place_name",
+                "country",
+                "place_choice",
+                "contact",
+            ),
         ),
         (
             _("When and for whom"),
@@ -165,7 +177,49 @@ class PracticeForm(forms.ModelForm):
 
     def grouped_fields(self):
         for legend, names in self.field_groups:
-            yield legend, [self[name] for name in names]
+            yield legend, [self[name] for name in names if name != "place_choice" or self.place_candidates]
+
+    place_candidates: list = []
+
+    def _resolve_place(self, data: dict) -> None:
+        """Which place the name means: the likeliest unless the name is ambiguous, then the submitter says."""
+        name, country = data.get("place_name") or "", data.get("country") or ""
+        if not country or self.has_error("place_name"):
+            return
+        current = self.instance.places.first() if self.instance.pk else None
+        unchanged = (
+            current is not None
+            and current.country.code == country
+            and (
+                (current.kind == "country" and not name.strip()) or gazetteer.fold(name) == gazetteer.fold(current.name)
+            )
+        )
+        if unchanged:
+            data["place_choice"] = f"{EXISTING_PREFIX}{current.pk}"  # keep the place, and a moderator's corrections
+            return
+        matches = gazetteer.lookup(name, country)
+        chosen = data.get("place_choice") or ""
+        if chosen in {match.key for match in matches} or (chosen == KEEP_AS_TYPED and name.strip()):
+            return
+        data["place_choice"] = ""
+        if not gazetteer.is_ambiguous(matches):
+            return
+        self.place_candidates = [(match.key, self._describe(match)) for match in matches[:8]]
+        self.place_candidates.append(
+            (KEEP_AS_TYPED, _("None of these: keep “%(name)s” as I typed it for a moderator to place") % {"name": name})
+        )
+        self.fields["place_choice"].widget.choices = self.place_candidates
+        self.add_error(
+            "place_choice", _("Several places are called “%(name)s”: choose the one you mean.") % {"name": name}
+        )
+
+    @staticmethod
+    def _describe(match) -> str:
+        kinds = {"city": _("town or city"), "region": _("province or region"), "country": _("country")}
+        text = f"{match.label} · {kinds.get(match.kind, match.kind)}"
+        if match.population:
+            text += " · " + _("%(people)s inhabitants") % {"people": f"{match.population:,}"}
+        return text
 
     def clean_partner_names(self):
         lines = [" ".join(line.split()) for line in self.cleaned_data["partner_names"].splitlines()]
@@ -202,6 +256,7 @@ class PracticeForm(forms.ModelForm):
         data["topics"] = [*data.get("themes", []), *data.get("dimensions", []), *data.get("gcm_objectives", [])]
         data["adapted_from"] = data.get("adapted_from_address")
         data["links"] = data.get("link_list", [])
+        self._resolve_place(data)
         return data
 
 

@@ -209,6 +209,15 @@ class Practice(models.Model):
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     featured = models.BooleanField(_("featured"), default=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        help_text=_("A duplicate merged into another practice: its address redirects there."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -268,6 +277,8 @@ class Practice(models.Model):
         """The name shown in "Submitted by …"; unverified names say so."""
         if self.submitted_by_id:
             user = self.submitted_by
+            if not user.is_active:  # a deleted account (hub.accounts.services.account_delete)
+                return _("former member")
             return user.get_full_name() or user.get_username()
         return _("%(name)s (not verified)") % {"name": self.submitter_name or _("Anonymous")}
 

@@ -17,6 +17,7 @@ from hub.lib.slugs import unique_slug
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import ExternalLink, Practice
+from hub.search.services import search_index_practice, search_remove_practice
 
 LISTING_VERSION_KEY = "practices:listing-version"
 
@@ -87,7 +88,10 @@ def _apply_relations(practice: Practice, data: dict) -> None:
     if "partner_names" in data:
         practice.partners.set([organisation_get_or_create(name=name) for name in data["partner_names"]])
     if data.get("place_name") or data.get("country"):
-        practice.places.set([place_get_or_create(name=data.get("place_name", ""), country=data["country"])])
+        place = place_get_or_create(
+            name=data.get("place_name", ""), country=data["country"], choice=data.get("place_choice", "")
+        )
+        practice.places.set([place])
     if "links" in data:
         practice.links.all().delete()
         ExternalLink.objects.bulk_create(
@@ -122,6 +126,7 @@ def practice_update(*, practice: Practice, data: dict, by) -> Practice:
         _apply_relations(practice, data)
     if practice.is_published:
         _listings_changed()
+    search_index_practice(practice=practice)
     return practice
 
 
@@ -137,6 +142,7 @@ def practice_publish(*, practice: Practice, by) -> Practice:
             to=practice.submitter_contact_email, template="practice_published", context={"practice": practice}
         )
     )
+    search_index_practice(practice=practice)
     return practice
 
 
@@ -154,6 +160,7 @@ def practice_reject(*, practice: Practice, by, reason: str) -> Practice:
             to=practice.submitter_contact_email, template="practice_rejected", context={"practice": practice}
         )
     )
+    search_index_practice(practice=practice)
     return practice
 
 
@@ -171,6 +178,7 @@ def practice_archive(*, practice: Practice, by) -> Practice:
     practice.featured = False
     _save(practice, by=by, reason=_("Archived"))
     _listings_changed()
+    search_index_practice(practice=practice)
     return practice
 
 
@@ -193,4 +201,90 @@ def practice_restore_version(*, practice: Practice, history_id: int, by) -> Prac
     )
     if practice.is_published:
         _listings_changed()
+    search_index_practice(practice=practice)
     return practice
+
+
+@transaction.atomic
+def practice_delete(*, practice: Practice, by) -> None:
+    """Delete for good (the admin's delete); the search index forgets it in the same transaction."""
+    was_published = practice.is_published
+    search_remove_practice(practice_id=practice.pk)
+    practice._history_user = by if by and by.is_authenticated else None
+    practice.delete()
+    if was_published:
+        _listings_changed()
+
+
+@transaction.atomic
+def practice_import(
+    *,
+    data: dict,
+    by,
+    reason: str,
+    practice: Practice | None = None,
+    places=(),
+    submitted_by=None,
+    submitter_name: str = "",
+    submitter_email: str = "",
+    publish: bool = False,
+) -> Practice:
+    """A practice brought in from another site, or more topics and places for one already here.
+
+    Unlike practice_submit, nobody is written to: the submitter did not ask for anything.
+    An existing practice only gains topics and places; its text is left as it is.
+    """
+    if practice is None:
+        practice = Practice(status=Practice.Status.SUBMITTED, submitted_at=timezone.now())
+        practice.submitted_by = submitted_by
+        if submitted_by is None:
+            practice.submitter_name, practice.submitter_email = submitter_name, submitter_email
+        if publish:
+            practice.status, practice.published_at = Practice.Status.PUBLISHED, timezone.now()
+        with one_history_record(practice, by=by, reason=reason):
+            _apply(practice, data)
+            practice.save()
+            _apply_relations(practice, data)
+            practice.places.set(places)
+    else:
+        with one_history_record(practice, by=by, reason=reason):
+            practice.topics.add(*data.get("topics", []))
+            practice.places.add(*places)
+    if practice.is_published:
+        _listings_changed()
+    search_index_practice(practice=practice)
+    return practice
+
+
+@transaction.atomic
+def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
+    """One practice where there were two: `keep` gains what only `duplicate` had; the duplicate is
+    archived, its address redirects to `keep`, and both histories stay (each records the merge)."""
+    if keep.pk == duplicate.pk:
+        raise ValueError("A practice cannot be merged into itself.")
+    with one_history_record(keep, by=by, reason=_("Merged “%(title)s” into it") % {"title": duplicate.title}):
+        for field in ("summary", *Practice.LONG_FIELDS, "contact", "people_reached_unit", "implementation"):
+            if not getattr(keep, field) and getattr(duplicate, field):
+                setattr(keep, field, getattr(duplicate, field))
+        for field in ("organisation", "start_date", "end_date", "people_reached"):
+            if getattr(keep, field) is None and getattr(duplicate, field) is not None:
+                setattr(keep, field, getattr(duplicate, field))
+        if keep.start_date and keep.end_date and keep.end_date < keep.start_date:
+            keep.end_date = None
+        keep.topics.add(*duplicate.topics.all())
+        keep.places.add(*duplicate.places.all())
+        keep.partners.add(*duplicate.partners.all())
+        keep.target_groups.add(*duplicate.target_groups.all())
+        keep.tags.add(*duplicate.tags.all())
+    was_published = duplicate.is_published
+    duplicate.merged_into = keep
+    duplicate.status = Practice.Status.ARCHIVED
+    duplicate.featured = False
+    _save(duplicate, by=by, reason=_("Merged into “%(title)s”") % {"title": keep.title})
+    # Practices merged into the duplicate earlier follow it, so that no address redirects twice.
+    Practice.objects.filter(merged_into=duplicate).update(merged_into=keep)
+    if was_published or keep.is_published:
+        _listings_changed()
+    search_index_practice(practice=keep)
+    search_index_practice(practice=duplicate)
+    return keep

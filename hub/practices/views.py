@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
+from hub.people.services import profile_submission_defaults
 from hub.practices import services
-from hub.practices.facets import facet_panel, facets_for, published_facets
+from hub.practices.facet_index import PracticeSelection, facet_index
+from hub.practices.facets import facet_panel, published_facets, selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.forms import PracticeForm, SubmitterForm
 from hub.practices.models import Practice, Topic
@@ -29,7 +31,8 @@ def home(request):
     published = Practice.objects.published()
     featured = published.filter(featured=True).newest_first().for_cards().first()
     latest = published.newest_first().for_cards().exclude(pk=featured.pk if featured else None)[:6]
-    facets = published_facets()
+    index = facet_index()
+    facets = index.counts(index.everything)
     return render(
         request,
         "practices/home.html",
@@ -38,15 +41,17 @@ def home(request):
             "latest": latest,
             "themes": sorted(facets["theme"], key=lambda option: -option.count)[:12],
             "dimensions": facets["dimension"],
-            "published_count": published.count(),
+            "published_count": len(index.ids),
         },
     )
 
 
 def practice_list(request):
     filterset = PracticeFilter(request.GET or None, queryset=Practice.objects.published())
-    page = paginate(request, filterset.qs.for_cards())
-    facet_groups, active_filters = facet_panel(filterset, facets_for(filterset))
+    index, selected = selection_for(filterset)
+    by_title = filterset.cleaned().get("sort") == "title"
+    page = paginate(request, PracticeSelection(index, selected, by_title=by_title))
+    facet_groups, active_filters = facet_panel(filterset, index.counts(selected))
     status = 400 if filterset.is_bound and filterset.errors else 200
     return render(
         request,
@@ -70,21 +75,19 @@ def practice_detail(request, slug):
         ).prefetch_related("places", "topics", "target_groups", "partners__stakeholder_type", "tags", "links"),
         slug=slug,
     )
+    # A duplicate merged into another practice sends its readers (and search engines) there for good.
+    if practice.merged_into_id and practice.merged_into.is_visible_to(request.user):
+        return redirect(practice.merged_into, permanent=True)
     previewable = practice.pk in request.session.get(PREVIEWABLE_SESSION_KEY, [])
     if not (practice.is_visible_to(request.user) or previewable):
         raise Http404(_("No practice is published at this address."))
-    published = Practice.objects.published()
     context = {"practice": practice, "topics": practice.topics.all()}
-    if practice.is_published:
-        newer = published.filter(
-            Q(published_at__gt=practice.published_at) | Q(published_at=practice.published_at, pk__gt=practice.pk)
-        )
-        older = published.filter(
-            Q(published_at__lt=practice.published_at) | Q(published_at=practice.published_at, pk__lt=practice.pk)
-        )
-        context["newer"] = newer.order_by("published_at", "pk").only("slug", "title").first()
-        context["older"] = older.order_by("-published_at", "-pk").only("slug", "title").first()
-    context["adaptations"] = published.filter(adapted_from=practice).only("slug", "title")
+    newer, older = facet_index().neighbours(practice.pk) if practice.is_published else (None, None)
+    neighbours = Practice.objects.published().filter(pk__in=[newer, older]).only("slug", "title").in_bulk()
+    context["newer"], context["older"] = neighbours.get(newer), neighbours.get(older)
+    # Filtered on status in Python: with it in SQL, SQLite prefers the status index and scans every practice.
+    adaptations = Practice.objects.filter(adapted_from=practice).only("slug", "title", "status")
+    context["adaptations"] = [other for other in adaptations if other.is_published]
     context["adapted_from"] = (
         practice.adapted_from if practice.adapted_from and practice.adapted_from.is_published else None
     )
@@ -93,7 +96,8 @@ def practice_detail(request, slug):
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    practices = Practice.objects.published().with_topic(topic).newest_first().for_cards()
+    index = facet_index()
+    practices = PracticeSelection(index, index.select({topic.filter_param: topic.slug}))
     return render(request, "practices/topic_detail.html", {"topic": topic, "page": paginate(request, practices)})
 
 
@@ -113,11 +117,18 @@ def topic_list(request):
 @require_http_methods(["GET", "POST"])
 def practice_submit(request):
     signed_in = request.user.is_authenticated
-    form = PracticeForm(request.POST or None)
+    # A member's form starts with their organisation and place, from their profile.
+    form = PracticeForm(
+        request.POST or None, initial=profile_submission_defaults(user=request.user) if signed_in else None
+    )
     submitter_form = None if signed_in else SubmitterForm(request.POST or None)
+    rate_limited = False
     if request.method == "POST":
         forms_valid = form.is_valid() & (submitter_form is None or submitter_form.is_valid())
-        if forms_valid:
+        if forms_valid and over_rate_limit(request, "submit"):
+            rate_limited = True
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+        elif forms_valid:
             submitter = submitter_form.cleaned_data if submitter_form else {}
             practice = services.practice_submit(
                 data=form.cleaned_data,
@@ -128,6 +139,8 @@ def practice_submit(request):
             messages.success(request, _("Thank you: your practice was received and waits for a moderator."))
             return redirect(practice.get_status_url())
     status = 400 if form.errors or (submitter_form and submitter_form.errors) else 200
+    if rate_limited:
+        status = 429
     return render(
         request, "practices/practice_submit.html", {"form": form, "submitter_form": submitter_form}, status=status
     )

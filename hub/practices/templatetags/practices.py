@@ -1,8 +1,9 @@
 import json
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,20 @@ register = template.Library()
 @register.filter
 def markdown(text: str) -> str:
     return mark_safe(render_markdown(text))  # noqa: S308 - render_markdown sanitises with nh3
+
+
+@register.simple_tag
+def facet_options(group) -> str:
+    """A facet's <option>s with their counts; built in Python because the country facet alone has
+    up to 250 of them and the list page renders eleven facets."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{} ({})</option>',
+        (
+            (option.value, " selected" if option.value == group.selected else "", option.label, intcomma(option.count))
+            for option in group.options
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -9,6 +9,7 @@
 from datetime import date
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -17,20 +18,31 @@ from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import MODERATORS_GROUP, Practice, Topic
 from hub.practices.services import one_history_record
+from hub.search.services import search_index_practice
 
 PASSWORD = "correct horse battery staple"
 
 
+def with_verified_email(user):
+    """Members have verified their address (allauth lets no one sign in before)."""
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
 @pytest.fixture
 def alice(django_user_model):
-    return django_user_model.objects.create_user(
-        "alice", "alice@example.org", PASSWORD, first_name="Alice", last_name="Martin"
+    return with_verified_email(
+        django_user_model.objects.create_user(
+            "alice", "alice@example.org", PASSWORD, first_name="Alice", last_name="Martin"
+        )
     )
 
 
 @pytest.fixture
 def bob(django_user_model):
-    return django_user_model.objects.create_user("bob", "bob@example.org", PASSWORD, first_name="Bob")
+    return with_verified_email(
+        django_user_model.objects.create_user("bob", "bob@example.org", PASSWORD, first_name="Bob")
+    )
 
 
 @pytest.fixture
@@ -39,7 +51,7 @@ def maya(django_user_model):
         "maya", "maya@example.org", PASSWORD, first_name="Maya", last_name="Okafor", is_staff=True
     )
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    return user
+    return with_verified_email(user)
 
 
 def make_practice(
@@ -73,6 +85,7 @@ def make_practice(
         practice.topics.set(Topic.objects.filter(slug__in=topics))
         if place:
             practice.places.set([place_get_or_create(name=place[0], country=place[1])])
+    search_index_practice(practice=practice)
     return practice
 
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 from django.utils import timezone
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from hub.people.services import organisation_get_or_create
 from hub.practices.models import Practice, TargetGroup
@@ -21,7 +21,6 @@ from hub.practices.tests.fixtures import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 # `UPDATE_SCREENSHOTS=1 make test` refreshes the README's images; other runs write to a scratch folder.
 README_SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
@@ -30,14 +29,6 @@ PHONE = {"width": 390, "height": 844}
 THEME = "discrimination-and-xenophobia"
 TOPIC_URL = f"/topics/{THEME}/"
 FEED_URL = f"/feeds/topics/{THEME}/"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -70,7 +61,7 @@ def field(page, label):
 
 def sign_in(page, username="maya"):
     page.goto("/accounts/login/?next=/moderation/")
-    field(page, "Username").fill(username)
+    field(page, "User name or e-mail address").fill(username)
     field(page, "Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Moderation", level=1)).to_be_visible()

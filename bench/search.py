@@ -1,0 +1,281 @@
+"""Search over 100 000 published practices, on SQLite FTS5 and on PostgreSQL; and relevance on the demo.
+
+For each engine: the time to rebuild the index, then p50/p95 of 20 representative queries
+(one word, three words, a phrase, a typo, a word with two facets), measured three ways:
+- results: the search with its count and its first page of 20 practices, best first;
+- page: the whole /search/ page, with snippets and the facet counts of the matches;
+- baseline: the same words with a plain `icontains` over title, summary and the long fields
+  (count and first page, newest first), the way a site without a search engine would do it.
+Then nDCG@10 of hub/search/relevance/judgments.json on a fresh database with the demo content.
+It rewrites the section "search" of docs/benchmarks.md.
+
+    .venv/bin/python bench/search.py [--engine sqlite|postgresql] [--repeat 5]
+        [--sqlite-url URL] [--postgresql-url URL]   (databases other than the shared bench ones)
+"""
+
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import PG_ARGS, prepare_postgresql, prepare_sqlite  # noqa: E402
+from bench.sections import replace_section  # noqa: E402
+
+DOCS = ROOT / "docs" / "benchmarks.md"
+TARGET_P95_MS = 50
+TARGET_REBUILD_S = 60
+DEMO_SQLITE = ROOT / "var" / "bench-search-demo.sqlite3"
+DEMO_PG = "ibis_bench_search_demo"
+QUERIES = [
+    ("one word", "refugees", ""),
+    ("one word", "mentoring", ""),
+    ("one word", "interpreters", ""),
+    ("one word", "apprenticeships", ""),
+    ("three words", "language classes women", ""),
+    ("three words", "skills recognition employers", ""),
+    ("three words", "mental health trauma", ""),
+    ("three words", "youth sport inclusion", ""),
+    ("phrase", '"peer mentoring"', ""),
+    ("phrase", '"legal aid clinic"', ""),
+    ("phrase", '"welcome centre"', ""),
+    ("phrase", '"housing first"', ""),
+    ("typo", "refugess", ""),
+    ("typo", "interpretters", ""),
+    ("typo", "aprenticeships", ""),
+    ("typo", "discriminaton", ""),
+    ("two facets", "housing", "continent=EU&year=2020"),
+    ("two facets", "mentoring", "continent=AF&implementation=completed"),
+    ("two facets", "language classes", "continent=AS&evidence=monitored"),
+    ("two facets", "refugees", "continent=SA&year=2015"),
+]
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, round(fraction * len(ordered)) - 1)]
+
+
+def summary(samples: list[float]) -> dict:
+    return {"p50_ms": round(percentile(samples, 0.5), 1), "p95_ms": round(percentile(samples, 0.95), 1)}
+
+
+# ---------------------------------------------------------------- child processes (Django set up)
+
+
+def child_speed(repeat: int) -> dict:
+    import django
+
+    django.setup()
+    from django.db.models import Q
+    from django.http import QueryDict
+    from django.test import Client
+
+    from bench.pages import engine_version, prepare_database
+    from hub.practices.filters import PracticeFilter
+    from hub.practices.models import Practice
+    from hub.search.engines import get_engine
+    from hub.search.results import SearchFilter, search_practices
+    from hub.search.services import search_rebuild
+
+    prepare_database()
+    say("  rebuilding the index")
+    rebuild = search_rebuild()
+    say(f"  {rebuild}")
+
+    def results(text, facets):
+        filterset = SearchFilter(QueryDict(f"q={text}&{facets}"), queryset=Practice.objects.published())
+        found = search_practices(text, filterset)
+        return found.count, list(found.results()[:20]) if found.executed else []
+
+    def baseline(text, facets):
+        filterset = PracticeFilter(QueryDict(facets), queryset=Practice.objects.published())
+        queryset = filterset.qs
+        for word in text.replace('"', "").split():
+            fields = ["title", "summary", *Practice.LONG_FIELDS]
+            condition = Q()
+            for name in fields:
+                condition |= Q(**{f"{name}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset.count(), list(queryset.newest_first()[:20])
+
+    client = Client()
+
+    def page(text, facets):
+        response = client.get("/search/", QueryDict(f"q={text}&{facets}"))
+        assert response.status_code == 200, response.status_code
+        return response
+
+    rows = []
+    for kind, text, facets in QUERIES:
+        row = {"kind": kind, "q": text, "facets": facets}
+        for name, run in (("results", results), ("page", page), ("baseline", baseline)):
+            run(text, facets)  # warm up
+            samples = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                outcome = run(text, facets)
+                samples.append((time.perf_counter() - started) * 1000)
+            row[name] = samples
+            if name == "results":
+                row["count"] = outcome[0]
+        say(f"  {kind:11} {text!r:32} {row['count']:>6} found  results p50 {summary(row['results'])['p50_ms']} ms")
+        rows.append(row)
+    return {"engine": get_engine().name, "version": engine_version(), "rebuild": rebuild, "queries": rows}
+
+
+def child_relevance() -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from hub.practices.demo import demo_load
+    from hub.practices.models import Practice
+    from hub.search.relevance import evaluate
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if not Practice.objects.exists():
+        demo_load()
+    result = evaluate()
+    return {"mean": round(result["mean"], 3), "queries": len(result["queries"])}
+
+
+# ---------------------------------------------------------------- parent
+
+
+def in_child(database_url: str, what: str, repeat: int) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "hub.settings",
+        "PYTHONPATH": str(ROOT),
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",
+    }
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", what, "--repeat", str(repeat)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    if child.returncode != 0:
+        sys.exit(f"bench/search.py --child {what} failed on {database_url}")
+    return json.loads(child.stdout)
+
+
+def demo_database(engine: str) -> str:
+    if engine == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            DEMO_SQLITE.with_name(DEMO_SQLITE.name + suffix).unlink(missing_ok=True)
+        return f"sqlite:///{DEMO_SQLITE}"
+    subprocess.run(["dropdb", *PG_ARGS, "--if-exists", "--force", DEMO_PG], check=True)
+    subprocess.run(["createdb", *PG_ARGS, DEMO_PG], check=True)
+    return f"postgres://postgres@127.0.0.1:5432/{DEMO_PG}"
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| Engine | Queries | Search p50 ms | Search p95 ms | Page with facets p50 ms | Page p95 ms "
+        "| `icontains` p50 ms | `icontains` p95 ms | `icontains` / search (p50) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        kinds = ["all 20", *dict.fromkeys(row["kind"] for row in result["queries"])]
+        for kind in kinds:
+            rows = [r for r in result["queries"] if kind == "all 20" or r["kind"] == kind]
+            search, page, base = (
+                summary([s for r in rows for s in r[name]]) for name in ("results", "page", "baseline")
+            )
+            ratio = base["p50_ms"] / search["p50_ms"] if search["p50_ms"] else 0
+            name = result["version"] if kind == "all 20" else ""
+            label = f"**{kind}**" if kind == "all 20" else kind
+            lines.append(
+                f"| {name} | {label} | {search['p50_ms']} | {search['p95_ms']} | {page['p50_ms']} | {page['p95_ms']} "
+                f"| {base['p50_ms']} | {base['p95_ms']} | {ratio:.1f}× |"
+            )
+    return "\n".join(lines)
+
+
+def markdown(results: list[dict], relevance: dict, repeat: int) -> str:
+    rebuilds = "; ".join(
+        f"{r['version']}: **{r['rebuild']['seconds']} s** for {r['rebuild']['practices']:,} practices "
+        f"({r['rebuild']['terms']:,} distinct word forms)"
+        for r in results
+    )
+    ndcg = "; ".join(
+        f"{name}: **{value['mean']}** over {value['queries']} queries" for name, value in relevance.items()
+    )
+    queries = ", ".join(f"`{text}`" + (f" with `{facets}`" if facets else "") for _, text, facets in QUERIES)
+    return f"""
+## Search over 100 000 published practices
+
+Measured on {datetime.date.today().isoformat()} by `bench/search.py` (part of `make bench`) on a
+machine with 2 cores. Targets: p95 under {TARGET_P95_MS} ms a query with facets; a full rebuild of
+100 000 practices under {TARGET_REBUILD_S} s.
+
+**Rebuild of the index** (`manage.py rebuild_search_index`): {rebuilds}.
+
+**Relevance** (nDCG@10 of `hub/search/relevance/judgments.json` on the demo content): {ndcg}.
+
+{table(results)}
+
+- **Search**: `search_practices()` with its count and first page of 20 practices, best first
+  (spelling checks included); what the engine costs.
+- **Page with facets**: the whole `/search/` page through `django.test.Client`: search, snippets,
+  and the facet counts of every filter over the matching practices (a GROUP BY per facet).
+- **`icontains`**: the same words, each in title, summary or a long field, with `icontains`,
+  count and the newest 20: what the site would do without a search engine. The ratio is its p50
+  over the search's p50.
+- {repeat} timed runs of each query after one warm-up. Data: `bench/generate.py` (the same as the
+  pages benchmark); its text comes from a vocabulary of about 150 words, so a common word matches
+  most of the 100 000 practices: a harder case than real text. The queries: {queries}.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--engine", action="append", choices=["sqlite", "postgresql"])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sqlite-url")
+    parser.add_argument("--postgresql-url")
+    parser.add_argument("--child", choices=["speed", "relevance"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        result = child_speed(args.repeat) if args.child == "speed" else child_relevance()
+        json.dump(result, sys.stdout)
+        return
+
+    results, relevance = [], {}
+    for engine in args.engine or ["sqlite", "postgresql"]:
+        say(f"== search on {engine}")
+        if engine == "sqlite":
+            url = args.sqlite_url or prepare_sqlite(False)
+        else:
+            url = args.postgresql_url or prepare_postgresql(False)
+            if url is None:
+                continue
+        results.append(in_child(url, "speed", args.repeat))
+        name = "SQLite FTS5" if engine == "sqlite" else "PostgreSQL"
+        relevance[name] = in_child(demo_database(engine), "relevance", args.repeat)
+    if not results:
+        sys.exit("No database could be measured.")
+    text = markdown(results, relevance, args.repeat)
+    print(text)
+    replace_section(DOCS, "search", text)
+    say(f"Wrote the section 'search' of {DOCS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from hub.people.models import Profile
+from hub.practices.models import MODERATORS_GROUP
+
+User = get_user_model()
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["expertise"]
+    extra = 0
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class MemberAdmin(UserAdmin):
+    """Roles: a member is any user; a moderator is in the group "Moderators"; an administrator is a superuser."""
+
+    list_display = ["username", "email", "first_name", "last_name", "role", "is_active", "date_joined"]
+    list_filter = ["groups", "is_superuser", "is_active"]
+    inlines = [ProfileInline]
+
+    @admin.display(description=_("role"))
+    def role(self, user):
+        if user.is_superuser:
+            return _("administrator")
+        if any(group.name == MODERATORS_GROUP for group in user.groups.all()):
+            return _("moderator")
+        return _("member")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")

@@ -1,0 +1,107 @@
+"""Telling whether two practices are the same one, fast enough for 10 000 against 100 000.
+
+Exact matches go through dictionaries of fingerprints (the title, the opening of the summary,
+folded: no case, accents, punctuation or quote style). Near matches are scored by rapidfuzz, but
+only against the few practices that share the query's rarest title words, never against all.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from hub.places.gazetteer import fold
+
+# Scores at which two practices are taken for one told twice (see near_score).
+NEAR_SCORE = 90
+NEAR_SUMMARY_SCORE = 85
+NEAR_MEAN_SCORE = 80
+# Only practices sharing one of the query's rarest words are scored: few, and the likely ones.
+RAREST_WORDS = 3
+MAX_CANDIDATES = 500
+SUMMARY_PREFIX = 240
+_STOP = {
+    "a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "at", "from", "de", "la", "el", "les",
+    "des", "du", "et", "y", "en", "del", "le",
+}  # fmt: skip
+
+
+def fingerprint(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text).replace("_", " ")).split())
+
+
+def summary_fingerprint(text: str) -> str:
+    return fingerprint(text)[:SUMMARY_PREFIX]
+
+
+@dataclass
+class Match:
+    key: object
+    score: float
+    exact: bool
+
+
+def _significant(title_print: str) -> set[str]:
+    return set(title_print.split()) - _STOP
+
+
+def near_score(title_a: str, summary_a: str, title_b: str, summary_b: str) -> float:
+    """How surely two fingerprinted practices are one, 0–100: the same words in the title in another
+    order, one title inside the other ("Voices of Venezuela" in "Voices of Venezuela: Animated
+    Guides…"), or the same summary reworded."""
+    sort = fuzz.token_sort_ratio(title_a, title_b)
+    contained = fuzz.token_set_ratio(title_a, title_b)
+    if min(len(_significant(title_a)), len(_significant(title_b))) < 2:
+        contained = min(contained, sort)
+    summary = fuzz.token_set_ratio(summary_a, summary_b) if summary_a and summary_b else 0
+    return max(sort, contained, summary * 90 / NEAR_SUMMARY_SCORE, (contained + summary) / 2 * 90 / NEAR_MEAN_SCORE)
+
+
+class DuplicateIndex:
+    """Practices (or records) by key, searchable by title and summary."""
+
+    def __init__(self):
+        self.by_title: dict[str, object] = {}
+        self.by_summary: dict[str, object] = {}
+        self.titles: dict[object, str] = {}
+        self.summaries: dict[object, str] = {}
+        self.postings: dict[str, list] = defaultdict(list)
+
+    def __len__(self):
+        return len(self.titles)
+
+    def add(self, key, title: str, summary: str) -> None:
+        title_print = fingerprint(title)
+        summary_print = summary_fingerprint(summary)
+        self.by_title.setdefault(title_print, key)
+        if len(summary_print) >= 40:
+            self.by_summary.setdefault(summary_print, key)
+        self.titles[key] = title_print
+        self.summaries[key] = summary_print
+        for word in _significant(title_print):
+            self.postings[word].append(key)
+
+    def find(self, title: str, summary: str) -> Match | None:
+        title_print = fingerprint(title)
+        summary_print = summary_fingerprint(summary)
+        if (key := self.by_title.get(title_print)) is not None:
+            return Match(key, 100.0, True)
+        if (key := self.by_summary.get(summary_print)) is not None:
+            return Match(key, 100.0, True)
+        words = sorted(_significant(title_print), key=lambda w: len(self.postings.get(w, ())))
+        candidates: dict = {}
+        for word in words[:RAREST_WORDS]:
+            for key in self.postings.get(word, ())[:MAX_CANDIDATES]:
+                candidates[key] = self.titles[key]
+            if len(candidates) >= MAX_CANDIDATES:
+                break
+        if not candidates:
+            return None
+        best: Match | None = None
+        # The titles closest in words first; only those get the dearer comparison of summaries.
+        for _, _, key in process.extract(title_print, candidates, scorer=fuzz.token_set_ratio, limit=5):
+            score = near_score(title_print, summary_print, self.titles[key], self.summaries[key])
+            if score >= NEAR_SCORE and (best is None or score > best.score):
+                best = Match(key, round(min(score, 99.9), 1), False)
+        return best

@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+EXTENSIONS = (".txt", ".csv", ".json")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(EXTENSIONS)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Files"),
+        help_text=_(
+            "Listing pages saved as text (.txt), spreadsheets saved as CSV, or JSON exports; up to 20 MB each."
+        ),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish at once"),
+        required=False,
+        help_text=_("Otherwise the practices wait in the moderation queue."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run"), required=False, help_text=_("Show what would happen and write nothing.")
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            if not upload.name.lower().endswith(EXTENSIONS):
+                raise forms.ValidationError(
+                    _("“%(name)s” is not a .txt, .csv or .json file."), params={"name": upload.name}
+                )
+            if upload.size > MAX_FILE_BYTES:
+                raise forms.ValidationError(_("“%(name)s” is larger than 20 MB."), params={"name": upload.name})
+        return files
+
+
+class MergeForm(forms.Form):
+    keep = forms.IntegerField(
+        label=_("Number of the practice to keep"),
+        min_value=1,
+        help_text=_("This practice’s address will redirect there; both histories are kept."),
+    )

@@ -1,0 +1,344 @@
+"""Importing practices: files in, a report out. Used by `manage.py import_practices` and the upload page.
+
+Every practice is written in its own transaction through the practice services (history, cache,
+search index follow); a record that fails is reported with its file and line and the others go in.
+A dry run does the same work inside one transaction that is rolled back: it writes nothing.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz
+
+from hub.imports.dedupe import DuplicateIndex, fingerprint
+from hub.imports.models import ImportJob
+from hub.imports.parsers import Problem, Record, parse
+from hub.places.services import place_get_or_create
+from hub.practices.models import Practice, Topic
+from hub.practices.services import practice_import
+
+# Within the imported files, only near-certain matches are merged without asking.
+SAME_IN_FILES_SCORE = 97
+BATCH = 100
+Progress = Callable[[int, int], None]
+_HONORIFIC = re.compile(r"^(?:Ms|Mr|Mrs|Miss|Dr|Prof)\.?\s+", re.IGNORECASE)
+
+
+@dataclass
+class ImportReport:
+    files: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    publish: bool = False
+    created: list[dict] = field(default_factory=list)
+    updated: list[dict] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    merged: list[dict] = field(default_factory=list)
+    near_duplicates: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "duplicates_merged": sum(len(m["also_in"]) for m in self.merged),
+            "near_duplicates": len(self.near_duplicates),
+            "skipped": len(self.skipped),
+        }
+
+
+def _skip(report: ImportReport, problem: Problem) -> None:
+    report.skipped.append({"where": str(problem).rsplit(": ", 1)[0], "message": problem.message})
+
+
+def _merge_records(kept: Record, other: Record) -> None:
+    """Two entries for one practice in the files: one record with everything both say."""
+    if kept.title_derived and not other.title_derived:
+        kept.title, kept.title_derived = other.title, False
+    for name in kept.__dataclass_fields__:
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        if isinstance(mine, list) and name != "also_in":
+            setattr(kept, name, mine + [item for item in theirs if item not in mine])
+        elif not mine and theirs and name not in {"source", "line", "title_derived"}:
+            setattr(kept, name, theirs)
+    if other.submitter_verified and not kept.submitter_verified:
+        kept.submitter_name, kept.submitter_verified = other.submitter_name, True
+    for key, text in other.long_fields.items():
+        if len(text) > len(kept.long_fields.get(key, "")):
+            kept.long_fields[key] = text
+    if kept.start_date and kept.end_date and kept.end_date < kept.start_date:
+        kept.end_date = None
+    kept.also_in.append(other.where)
+
+
+def _same_words(title: str, other: str) -> bool:
+    return fuzz.token_sort_ratio(fingerprint(title), fingerprint(other)) >= SAME_IN_FILES_SCORE
+
+
+def read_files(files: list[tuple[str, bytes]], report: ImportReport) -> list[Record]:
+    """Every record of every file, the same practice told twice merged into one."""
+    unique: list[Record] = []
+    index = DuplicateIndex()
+    for name, raw in files:
+        report.files.append(name)
+        try:
+            records, problems = parse(name, raw)
+        except Exception as error:  # noqa: BLE001  a file that breaks a reader must not stop the others
+            records, problems = [], [Problem(name, 0, _("could not be read (%(error)s)") % {"error": error})]
+        for problem in problems:
+            _skip(report, problem)
+        for record in records:
+            match = index.find(record.title, record.summary)
+            if match and (match.exact or _same_words(record.title, unique[match.key].title)):
+                _merge_records(unique[match.key], record)
+            else:
+                index.add(len(unique), record.title, record.summary)
+                unique.append(record)
+    for record in unique:
+        if record.also_in:
+            report.merged.append({"title": record.title, "where": record.where, "also_in": record.also_in})
+    return unique
+
+
+def existing_practices() -> DuplicateIndex:
+    """Every practice already stored, by title and summary; a merged duplicate stands for its survivor."""
+    index = DuplicateIndex()
+    rows = Practice.objects.order_by().values_list("pk", "title", "summary", "merged_into_id")
+    for pk, title, summary, merged_into in rows.iterator(chunk_size=5000):
+        index.add(merged_into or pk, title, summary[:400])
+    return index
+
+
+class _Vocabulary:
+    """Topics by name or slug; organisations, places and members looked up once per import."""
+
+    def __init__(self):
+        self.topics = {}
+        for topic in Topic.objects.all():
+            self.topics[topic.name.casefold()] = topic
+            self.topics[topic.slug] = topic
+        self.places: dict[tuple, object] = {}
+        self.members: dict[str, object] = {}
+
+    def topics_for(self, record: Record, report: ImportReport) -> list[Topic]:
+        found = []
+        for name in record.topic_names:
+            topic = self.topics.get(name.casefold()) or self.topics.get(slugify(name))
+            if topic is None:
+                report.warnings.append(
+                    {"where": record.where, "message": _("no topic is called “%(name)s”") % {"name": name}}
+                )
+            elif topic not in found:
+                found.append(topic)
+        return found
+
+    def places_for(self, record: Record) -> list:
+        places = []
+        for name, country, kind in record.places:
+            key = (name.casefold(), country, kind)
+            if key not in self.places:
+                self.places[key] = place_get_or_create(name=name, country=country, kind=kind if not name else "")
+            if self.places[key] not in places:
+                places.append(self.places[key])
+        return places
+
+    def member(self, name: str):
+        """The member a verified submitter's name stands for, made (without a password) if new."""
+        person = _HONORIFIC.sub("", " ".join(name.split()))
+        first, _space, last = person.partition(" ")
+        if last.isupper():
+            last = last.title()  # "ZHANG": a surname written in capitals, as the old sites did
+        if (first.casefold(), last.casefold()) not in self.members:
+            User = get_user_model()
+            user = User.objects.filter(first_name__iexact=first, last_name__iexact=last).order_by("pk").first()
+            if user is None:
+                base = slugify(f"{first}.{last}".replace(".", "-")).replace("-", ".")[:140] or "member"
+                username, n = base, 1
+                while User.objects.filter(username=username).exists():
+                    n += 1
+                    username = f"{base}{n}"
+                user = User(username=username, first_name=first, last_name=last)
+                user.set_unusable_password()
+                user.save()
+            self.members[(first.casefold(), last.casefold())] = user
+        return self.members[(first.casefold(), last.casefold())]
+
+
+def _data(record: Record, topics: list[Topic]) -> dict:
+    return {
+        "title": record.title,
+        "summary": record.summary,
+        **record.long_fields,
+        "start_date": record.start_date,
+        "end_date": record.end_date,
+        "people_reached": record.people_reached,
+        "people_reached_unit": record.people_reached_unit,
+        "language": record.language,
+        "organisation_name": record.organisation,
+        "partner_names": record.partners,
+        "topics": topics,
+        "tags": record.tags,
+        "links": [("", url) for url in record.links],
+    }
+
+
+def import_record(
+    *, record: Record, by, publish: bool, vocabulary: _Vocabulary, report: ImportReport, practice=None
+) -> Practice:
+    """One record in its own transaction: a new practice, or what it adds to `practice`."""
+    reason = _("Imported from %(where)s") % {"where": record.where}
+    with transaction.atomic():
+        topics = vocabulary.topics_for(record, report)
+        places = vocabulary.places_for(record)
+        if practice is not None:
+            return practice_import(practice=practice, data={"topics": topics}, places=places, by=by, reason=reason)
+        submitted_by = vocabulary.member(record.submitter_name) if record.submitter_verified else None
+        return practice_import(
+            data=_data(record, topics),
+            places=places,
+            by=by,
+            reason=reason,
+            submitted_by=submitted_by,
+            submitter_name=record.submitter_name,
+            submitter_email=record.submitter_email,
+            publish=publish,
+        )
+
+
+def _adds_something(practice: Practice, record: Record, vocabulary: _Vocabulary, report: ImportReport) -> bool:
+    wanted = {topic.pk for topic in vocabulary.topics_for(record, ImportReport())}
+    has = set(practice.topics.values_list("pk", flat=True))
+    if wanted - has:
+        return True
+    countries = {country for _name, country, _kind in record.places}
+    return bool(countries - set(practice.places.values_list("country", flat=True)))
+
+
+def import_practices(
+    *, files: list[tuple[str, bytes]], by=None, publish: bool = False, dry_run: bool = False, progress=None
+) -> ImportReport:
+    report = ImportReport(dry_run=dry_run, publish=publish)
+    records = read_files(files, report)
+    if dry_run:
+        with transaction.atomic():
+            _write(records, report, by=by, publish=publish, progress=progress)
+            transaction.set_rollback(True)
+    else:
+        _write(records, report, by=by, publish=publish, progress=progress)
+    return report
+
+
+def _write(records: list[Record], report: ImportReport, *, by, publish: bool, progress: Progress | None) -> None:
+    index = existing_practices()
+    vocabulary = _Vocabulary()
+    # Practices are committed a batch at a time: committing each alone rewrites the same index pages
+    # thousands of times. Each still has its own savepoint, so a failing one is rolled back whole
+    # and its batch goes on without it.
+    for start in range(0, len(records), BATCH):
+        with transaction.atomic():
+            for record in records[start : start + BATCH]:
+                _write_one(record, report, index=index, vocabulary=vocabulary, by=by, publish=publish)
+        if progress:
+            progress(min(start + BATCH, len(records)), len(records))
+
+
+def _write_one(record: Record, report: ImportReport, *, index, vocabulary, by, publish: bool) -> None:
+    entry = {"title": record.title, "where": record.where}
+    match = index.find(record.title, record.summary)
+    try:
+        if match and match.exact:
+            practice = Practice.objects.get(pk=match.key)
+            entry.update(id=practice.pk, practice_title=practice.title)
+            if _adds_something(practice, record, vocabulary, report):
+                import_record(
+                    record=record, by=by, publish=publish, vocabulary=vocabulary, report=report, practice=practice
+                )
+                report.updated.append(entry)
+            else:
+                report.unchanged.append(entry)
+        elif match:
+            practice = Practice.objects.only("title").get(pk=match.key)
+            report.near_duplicates.append(
+                {
+                    **entry,
+                    "id": practice.pk,
+                    "practice_title": practice.title,
+                    "score": match.score,
+                    "record": record.to_json(),
+                }
+            )
+        else:
+            practice = import_record(record=record, by=by, publish=publish, vocabulary=vocabulary, report=report)
+            index.add(practice.pk, practice.title, practice.summary)
+            report.created.append({**entry, "id": practice.pk})
+    except (DatabaseError, ValueError, Practice.DoesNotExist) as error:
+        report.skipped.append({"where": record.where, "message": _("not saved: %(error)s") % {"error": error}})
+        # What the failed practice created was rolled back with it: look those up afresh.
+        vocabulary.places.clear()
+        vocabulary.members.clear()
+
+
+def import_job_run(*, job: ImportJob) -> ImportJob:
+    """Run an uploaded import, keeping its progress up to date for the page that shows it."""
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+    files = [(f.name, bytes(f.content)) for f in job.files.all()]
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 10 == 0:
+            ImportJob.objects.filter(pk=job.pk).update(done=done, total=total)
+
+    try:
+        report = import_practices(
+            files=files, by=job.created_by, publish=job.publish, dry_run=job.dry_run, progress=progress
+        )
+    except Exception as error:
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED, error=str(error), finished_at=timezone.now()
+        )
+        raise
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.DONE, report=report.as_dict(), finished_at=timezone.now()
+    )
+    job.refresh_from_db()
+    return job
+
+
+@transaction.atomic
+def import_job_create(*, files: list[tuple[str, bytes]], by, publish: bool, dry_run: bool) -> ImportJob:
+    from hub.imports.tasks import run_import_job
+
+    job = ImportJob.objects.create(created_by=by, publish=publish, dry_run=dry_run)
+    for name, content in files:
+        job.files.create(name=name, content=content)
+    transaction.on_commit(lambda: run_import_job.enqueue(job_id=job.pk))
+    return job
+
+
+@transaction.atomic
+def import_near_duplicate_resolve(*, job: ImportJob, position: int, action: str, by) -> Practice:
+    """A moderator's answer to a near duplicate: add it to the practice it resembles, or import it apart."""
+    entry = job.report["near_duplicates"][position]
+    if entry.get("resolved"):
+        raise ValueError(_("This one was already dealt with."))
+    record = Record.from_json(entry["record"])
+    vocabulary, report = _Vocabulary(), ImportReport()
+    if action == "merge":
+        existing = Practice.objects.get(pk=entry["id"])
+        practice = import_record(
+            record=record, by=by, publish=job.publish, vocabulary=vocabulary, report=report, practice=existing
+        )
+    else:
+        practice = import_record(record=record, by=by, publish=job.publish, vocabulary=vocabulary, report=report)
+    entry["resolved"] = {"action": action, "id": practice.pk}
+    job.save(update_fields=["report"])
+    return practice

@@ -1,0 +1,124 @@
+"""The upload page (moderators only), the background import with its report, and merging two practices."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from hub.imports.models import ImportJob
+from hub.practices.models import Practice
+
+pytestmark = pytest.mark.django_db
+
+CSV = b"title,summary,themes\nSewing circle,Newcomers and neighbours sew together.,Discrimination and Xenophobia\n"
+
+
+def upload(client, *files, **options):
+    return client.post("/moderation/imports/", {"files": list(files), **options})
+
+
+def test_only_moderators_reach_the_upload_page(client, bob):
+    assert client.get("/moderation/imports/").status_code == 302
+    client.force_login(bob)
+    assert client.get("/moderation/imports/").status_code == 403
+    assert upload(client, SimpleUploadedFile("a.csv", CSV)).status_code == 403
+    assert Practice.objects.count() == 0
+
+
+# Committed for real: the worker closes connections that sit inside a test's transaction (PostgreSQL).
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_waits_for_the_worker_then_shows_its_report(client, maya, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(maya)
+    response = upload(client, SimpleUploadedFile("old.csv", CSV))
+
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/moderation/imports/{job.pk}/"
+    waiting = client.get(response["Location"])
+    assert b"Waiting for the worker" in waiting.content and b'http-equiv="refresh"' in waiting.content
+    assert Practice.objects.count() == 0
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == (ImportJob.Status.DONE, 1, 1)
+    practice = Practice.objects.get()
+    assert practice.status == Practice.Status.SUBMITTED
+    assert practice.history.first().history_user == maya
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Sewing circle" in page and 'http-equiv="refresh"' not in page
+
+
+def test_a_wrong_file_is_refused_with_a_message_and_nothing_is_queued(client, maya):
+    client.force_login(maya)
+    response = upload(client, SimpleUploadedFile("photo.png", b"\x89PNG"), publish="on")
+
+    assert response.status_code == 400
+    assert "“photo.png” is not a .txt, .csv or .json file." in response.content.decode()
+    assert response.context["form"]["publish"].value() is True
+    assert ImportJob.objects.count() == 0
+
+
+def test_the_csv_template_lists_the_documented_columns(client, maya):
+    client.force_login(maya)
+    response = client.get("/moderation/imports/template.csv")
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode().splitlines()[0].startswith("title,summary,background")
+
+
+def test_a_moderator_adds_a_near_duplicate_to_the_practice_it_resembles(
+    client, maya, practice_factory, django_capture_on_commit_callbacks
+):
+    existing = practice_factory("Sewing circle for newcomers", topics=())
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, SimpleUploadedFile("old.csv", CSV))
+    job = ImportJob.objects.get()
+    assert job.report["near_duplicates"][0]["id"] == existing.pk
+
+    response = client.post(f"/moderation/imports/{job.pk}/near-duplicates/0/", {"action": "merge"})
+
+    assert response.status_code == 302
+    assert Practice.objects.count() == 1
+    assert [t.name for t in existing.topics.all()] == ["Discrimination and Xenophobia"]
+    again = client.post(f"/moderation/imports/{job.pk}/near-duplicates/0/", {"action": "create"})
+    assert again.status_code == 302 and Practice.objects.count() == 1
+
+
+def test_merging_a_duplicate_redirects_its_address_and_keeps_both_histories(client, maya, practice_factory):
+    keep = practice_factory("Sewing circle for newcomers", topics=())
+    duplicate = practice_factory("Sewing circle", topics=("discrimination-and-xenophobia",))
+    client.force_login(maya)
+    page = client.get(f"/moderation/imports/merge/{duplicate.pk}/")
+    assert f"?keep={keep.pk}" in page.content.decode()
+
+    response = client.post(f"/moderation/imports/merge/{duplicate.pk}/", {"keep": keep.pk})
+
+    assert response.status_code == 302
+    duplicate.refresh_from_db()
+    assert (duplicate.merged_into, duplicate.status) == (keep, Practice.Status.ARCHIVED)
+    assert [t.slug for t in keep.topics.all()] == ["discrimination-and-xenophobia"]
+    assert duplicate.history.count() == 2 and keep.history.count() == 2
+    client.logout()
+    redirect = client.get(duplicate.get_absolute_url())
+    assert (redirect.status_code, redirect["Location"]) == (301, keep.get_absolute_url())
+
+
+def test_merging_into_itself_or_a_missing_practice_is_refused(client, maya, practice_factory):
+    duplicate = practice_factory("Sewing circle")
+    client.force_login(maya)
+
+    assert client.post(f"/moderation/imports/merge/{duplicate.pk}/", {"keep": duplicate.pk}).status_code == 400
+    assert client.post(f"/moderation/imports/merge/{duplicate.pk}/", {"keep": 999}).status_code == 400
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None and duplicate.is_published
+
+
+def test_a_duplicate_merged_into_an_unpublished_practice_does_not_reveal_it(client, practice_factory, maya):
+    keep = practice_factory("Sewing circle for newcomers", status=Practice.Status.SUBMITTED)
+    duplicate = practice_factory("Sewing circle")
+    client.force_login(maya)
+    client.post(f"/moderation/imports/merge/{duplicate.pk}/", {"keep": keep.pk})
+    client.logout()
+
+    assert client.get(duplicate.get_absolute_url()).status_code == 404

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from hub.imports import views
+
+app_name = "imports"
+
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("template.csv", views.template_csv, name="template_csv"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/near-duplicates/<int:position>/", views.resolve, name="resolve"),
+    path("merge/<int:pk>/", views.merge, name="merge"),
+]

@@ -1,0 +1,146 @@
+"""The import pages, for moderators: upload, progress and report, near duplicates, merging two practices."""
+
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub.imports import services
+from hub.imports.dedupe import fingerprint, near_score, summary_fingerprint
+from hub.imports.forms import MergeForm, UploadForm
+from hub.imports.models import ImportJob
+from hub.imports.parsers import COLUMNS
+from hub.practices.models import Practice
+from hub.practices.moderation_views import moderator_required
+from hub.practices.services import practice_merge
+
+TEMPLATE_EXAMPLE = {
+    "title": "Community Ambassadors",
+    "summary": "Immigrant residents explain city services to their neighbours in their own languages.",
+    "organisation": "City of Dallas",
+    "partners": "Dallas Public Library; Catholic Charities",
+    "places": "Dallas, US",
+    "themes": "Discrimination and Xenophobia",
+    "start": "2021-03",
+    "end": "2023-12",
+    "people_reached": "1200",
+    "people_reached_unit": "families",
+    "submitter_name": "Anqi Zhang",
+    "submitter_verified": "yes",
+    "tags": "ambassadors; language access",
+    "links": "https://example.org/ambassadors",
+    "language": "en",
+}
+
+
+@moderator_required
+def upload(request):
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            job = services.import_job_create(
+                files=files, by=request.user, publish=form.cleaned_data["publish"], dry_run=form.cleaned_data["dry_run"]
+            )
+            return redirect(job)
+        status = 400
+    else:
+        form, status = UploadForm(), 200
+    jobs = ImportJob.objects.select_related("created_by")[:20]
+    return render(request, "imports/upload.html", {"form": form, "jobs": jobs}, status=status)
+
+
+@moderator_required
+def detail(request, pk):
+    job = get_object_or_404(ImportJob, pk=pk)
+    report = job.report or {}
+    return render(
+        request,
+        "imports/detail.html",
+        {
+            "job": job,
+            "report": report,
+            "counts": services.ImportReport(**report).counts() if report else {},
+        },
+    )
+
+
+@require_POST
+@moderator_required
+def resolve(request, pk, position):
+    job = get_object_or_404(ImportJob, pk=pk, status=ImportJob.Status.DONE, dry_run=False)
+    action = request.POST.get("action")
+    if position >= len(job.report.get("near_duplicates", [])) or action not in {"merge", "create"}:
+        raise Http404
+    try:
+        practice = services.import_near_duplicate_resolve(job=job, position=position, action=action, by=request.user)
+    except (ValueError, Practice.DoesNotExist) as error:
+        messages.error(request, str(error) or _("That practice no longer exists."))
+        return redirect(job)
+    if action == "merge":
+        messages.success(request, _("Its topics and places were added to “%(title)s”.") % {"title": practice.title})
+    else:
+        messages.success(request, _("“%(title)s” was imported as a practice of its own.") % {"title": practice.title})
+    return redirect(job)
+
+
+def _similar(practice: Practice) -> list[tuple[Practice, float]]:
+    """Practices that look like this one, best first, from those sharing one of its longest title words."""
+    words = sorted(set(fingerprint(practice.title).split()), key=len, reverse=True)[:2]
+    if not words:
+        return []
+    title, summary = fingerprint(practice.title), summary_fingerprint(practice.summary)
+    scored = []
+    for word in words:
+        for other in Practice.objects.filter(title__icontains=word, merged_into=None).exclude(pk=practice.pk)[:200]:
+            score = near_score(title, summary, fingerprint(other.title), summary_fingerprint(other.summary))
+            if score >= 70 and other.pk not in {p.pk for p, _ in scored}:
+                scored.append((other, round(min(score, 100), 1)))
+    return sorted(scored, key=lambda pair: -pair[1])[:5]
+
+
+@moderator_required
+def merge(request, pk):
+    duplicate = get_object_or_404(Practice, pk=pk)
+    if duplicate.merged_into_id:
+        messages.info(request, _("This practice is already merged into another."))
+        return redirect("moderation:review", pk=duplicate.merged_into_id)
+    form = MergeForm(request.POST or None, initial={"keep": request.GET.get("keep")})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            keep = Practice.objects.filter(pk=form.cleaned_data["keep"]).first()
+            if keep is None:
+                form.add_error("keep", _("No practice has that number."))
+            elif keep.pk == duplicate.pk:
+                form.add_error("keep", _("Choose another practice: one cannot be merged into itself."))
+            elif keep.merged_into_id:
+                form.add_error("keep", _("That practice is itself merged into another; keep that one."))
+            else:
+                practice_merge(keep=keep, duplicate=duplicate, by=request.user)
+                messages.success(
+                    request,
+                    _("“%(duplicate)s” is merged into “%(keep)s”; its address redirects there.")
+                    % {"duplicate": duplicate.title, "keep": keep.title},
+                )
+                return redirect("moderation:review", pk=keep.pk)
+        status = 400
+    return render(
+        request,
+        "imports/merge.html",
+        {"practice": duplicate, "form": form, "similar": _similar(duplicate)},
+        status=status,
+    )
+
+
+@moderator_required
+def template_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ibis-practices-template.csv"'
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    writer.writerow([TEMPLATE_EXAMPLE.get(column, "") for column in COLUMNS])
+    return response

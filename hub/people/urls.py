@@ -1,0 +1,12 @@
+from django.urls import path
+
+from hub.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("community/", views.directory, name="directory"),
+    path("members/<str:username>/", views.member_detail, name="member"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("accounts/profile/", views.profile_edit, name="profile_edit"),
+]

@@ -1,0 +1,266 @@
+"""The published practices' filter values, held in memory as bitsets.
+
+A list narrowed by three filters, with counts for eleven facets, costs a dozen joins over hundreds
+of thousands of rows in SQL; here it is a few integer ANDs and popcounts. Bit i stands for the i-th
+published practice, newest first. Each process keeps one index and builds it again, with a handful
+of plain queries, when services.listing_version() changes: after any publish, edit, rejection or
+archiving, whichever process made it.
+"""
+
+import threading
+from dataclasses import dataclass
+from itertools import islice
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import lazy
+from django_countries import countries
+
+from hub.people.models import StakeholderType
+from hub.places.models import Continent
+from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.services import listing_version
+
+FACETS = (
+    "theme",
+    "dimension",
+    "gcm",
+    "stakeholder",
+    "country",
+    "continent",
+    "year",
+    "target",
+    "implementation",
+    "participation",
+    "evidence",
+)
+TOPIC_FACET = {Topic.Kind.THEME: "theme", Topic.Kind.DIMENSION: "dimension", Topic.Kind.GCM_OBJECTIVE: "gcm"}
+country_name = lazy(lambda code: str(countries.name(code)), str)
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+
+
+class FacetIndex:
+    def __init__(
+        self, *, version, ids: list[int], titles: list[str], postings: dict, labels: dict, place_postings: dict
+    ):
+        self.version = version
+        self.place_postings = place_postings  # place id -> bitset, for the map
+        self.ids = ids
+        self.position = {pk: i for i, pk in enumerate(ids)}
+        self.everything = (1 << len(ids)) - 1
+        self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
+        self.labels = labels  # (facet, value) -> label (lazy where it is translated)
+        self._by_title = sorted(range(len(ids)), key=lambda i: (titles[i].casefold(), ids[i]))
+
+    def select(self, chosen: dict[str, str]) -> int:
+        """The practices that have every chosen (facet, value)."""
+        bits = self.everything
+        for facet, value in chosen.items():
+            bits &= self.postings.get((facet, value), 0)
+        return bits
+
+    def of_ids(self, pks) -> int:
+        return _bitset(self.position[pk] for pk in pks if pk in self.position)
+
+    def counts(self, bits: int) -> dict[str, list[FacetOption]]:
+        options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
+        for (facet, value), posting in self.postings.items():
+            if n := (posting & bits).bit_count():
+                options[facet].append(FacetOption(value, str(self.labels[facet, value]), n))
+        options["country"].sort(key=lambda option: option.label)
+        return options
+
+    def pks(self, bits: int, *, start: int, stop: int, by_title: bool = False) -> list[int]:
+        """The primary keys of the selected practices from `start` to `stop`, newest first or by title."""
+        chosen = _set_bits(bits)
+        if by_title and bits == self.everything:
+            chosen = iter(self._by_title)
+        elif by_title:
+            selected = set(chosen)
+            chosen = (i for i in self._by_title if i in selected)
+        return [self.ids[i] for i in islice(chosen, start, stop)]
+
+    def place_counts(self, bits: int, place_ids) -> dict[int, int]:
+        """How many selected practices each of these places has (places with none are left out)."""
+        counts = {}
+        for place_id in place_ids:
+            if n := (self.place_postings.get(place_id, 0) & bits).bit_count():
+                counts[place_id] = n
+        return counts
+
+    def first_at_place(self, bits: int, place_id: int) -> int | None:
+        """The newest selected practice at a place."""
+        at_place = self.place_postings.get(place_id, 0) & bits
+        return self.ids[(at_place & -at_place).bit_length() - 1] if at_place else None
+
+    def neighbours(self, pk: int) -> tuple[int | None, int | None]:
+        """The next newer and next older published practice."""
+        i = self.position.get(pk)
+        if i is None:
+            return None, None
+        return (self.ids[i - 1] if i > 0 else None), (self.ids[i + 1] if i + 1 < len(self.ids) else None)
+
+
+def _bitset(positions) -> int:
+    positions = list(positions)
+    if not positions:
+        return 0
+    buffer = bytearray(max(positions) // 8 + 1)
+    for i in positions:
+        buffer[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def _set_bits(bits: int):
+    """Positions of the set bits, lowest first."""
+    digits = bin(bits)[:1:-1]  # least significant bit first
+    i = digits.find("1")
+    while i != -1:
+        yield i
+        i = digits.find("1", i + 1)
+
+
+def build_index(version) -> FacetIndex:
+    published = Practice.objects.published()
+    rows = list(
+        published.newest_first().values_list(
+            "pk",
+            "title",
+            "organisation__stakeholder_type",
+            "implementation",
+            "migrant_participation",
+            "evidence",
+            "start_date",
+            "end_date",
+        )
+    )
+    ids = [row[0] for row in rows]
+    position = {pk: i for i, pk in enumerate(ids)}
+    members: dict[tuple[str, str], list[int]] = {}
+    labels: dict[tuple[str, str], object] = {}
+
+    def declare(facet, value, label):
+        members[facet, value] = []
+        labels[facet, value] = label
+
+    topics = list(Topic.objects.all())
+    for topic in topics:
+        declare(TOPIC_FACET[topic.kind], topic.slug, f"{topic.number}. {topic.name}" if topic.number else topic.name)
+    stakeholder_types = list(StakeholderType.objects.all())
+    for s in stakeholder_types:
+        declare("stakeholder", s.slug, s.name)
+    continents = dict(Continent.choices)
+    for code, label in Continent.choices:
+        declare("continent", code, label)
+    target_groups = list(TargetGroup.objects.all())
+    for g in target_groups:
+        declare("target", g.slug, g.name)
+    for facet, choices in (
+        ("implementation", Practice.Implementation.choices),
+        ("participation", Practice.Participation.choices),
+        ("evidence", Practice.Evidence.choices),
+    ):
+        for value, label in choices:
+            declare(facet, value, label)
+
+    topic_slugs = {t.pk: (TOPIC_FACET[t.kind], t.slug) for t in topics}
+    stakeholders = {s.pk: s.slug for s in stakeholder_types}
+    target_group_slugs = {g.pk: g.slug for g in target_groups}
+    for practice_id, topic_id in Practice.topics.through.objects.filter(practice__in=published).values_list(
+        "practice_id", "topic_id"
+    ):
+        members[topic_slugs[topic_id]].append(position[practice_id])
+    for practice_id, group_id in Practice.target_groups.through.objects.filter(practice__in=published).values_list(
+        "practice_id", "targetgroup_id"
+    ):
+        members["target", target_group_slugs[group_id]].append(position[practice_id])
+    places = Practice.places.through.objects.filter(practice__in=published).annotate(
+        country=F("place__country"), continent=F("place__continent")
+    )
+    at_place: dict[int, list[int]] = {}
+    for practice_id, place_id, country, continent in places.values_list(
+        "practice_id", "place_id", "country", "continent"
+    ):
+        at_place.setdefault(place_id, []).append(position[practice_id])
+        if ("country", country) not in members:
+            declare("country", country, country_name(country))
+        members["country", country].append(position[practice_id])
+        if continent in continents:
+            members["continent", continent].append(position[practice_id])
+
+    this_year = timezone.now().year
+    years: dict[int, list[int]] = {}
+    for i, (_, _, stakeholder, implementation, participation, evidence, start, end) in enumerate(rows):
+        if stakeholder:
+            members["stakeholder", stakeholders[stakeholder]].append(i)
+        for facet, value in (
+            ("implementation", implementation),
+            ("participation", participation),
+            ("evidence", evidence),
+        ):
+            if value:
+                members[facet, value].append(i)
+        if start:
+            # An ongoing practice, with no end, counts in every year up to this one, as the year filter does.
+            last = end.year if end else max(start.year, this_year)
+            for year in range(start.year, last + 1):
+                years.setdefault(year, []).append(i)
+    for year in sorted(years, reverse=True):
+        declare("year", str(year), str(year))
+        members["year", str(year)] = years[year]
+
+    postings = {key: _bitset(positions) for key, positions in members.items() if positions}
+    return FacetIndex(
+        version=version,
+        ids=ids,
+        titles=[row[1] for row in rows],
+        postings=postings,
+        labels=labels,
+        place_postings={place_id: _bitset(positions) for place_id, positions in at_place.items()},
+    )
+
+
+_lock = threading.Lock()
+_current: FacetIndex | None = None
+
+
+def facet_index() -> FacetIndex:
+    """This process's index, built again if anything public changed since it was built."""
+    global _current
+    version = listing_version()
+    index = _current
+    if index is None or index.version != version:
+        with _lock:
+            if _current is None or _current.version != version:
+                _current = build_index(version)
+            index = _current
+    return index
+
+
+class PracticeSelection:
+    """The practices of a selection in list order, fetched from the database a page at a time.
+
+    Django's Paginator takes it like a queryset: count() and slicing.
+    """
+
+    def __init__(self, index: FacetIndex, bits: int, *, by_title: bool = False):
+        self.index, self.bits, self.by_title = index, bits, by_title
+
+    def count(self) -> int:
+        return self.bits.bit_count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Practice]:
+        pks = self.index.pks(self.bits, start=window.start or 0, stop=window.stop, by_title=self.by_title)
+        # Published checked again, since a practice archived a moment ago may still be in this process's
+        # index; in Python, because with the status in SQL SQLite picks the status index over the key.
+        found = {p.pk: p for p in Practice.objects.filter(pk__in=pks).for_cards() if p.is_published}
+        return [found[pk] for pk in pks if pk in found]

@@ -1,0 +1,86 @@
+"""The in-memory facet index selects exactly what the SQL filters of the list select."""
+
+import itertools
+from datetime import date
+
+import pytest
+
+from hub.practices.facet_index import build_index
+from hub.practices.filters import PracticeFilter
+from hub.practices.models import Practice, TargetGroup
+
+pytestmark = pytest.mark.django_db
+
+PLACES = [("Terrassa", "ES"), ("Dallas", "US"), ("Maipú", "CL"), ("Mechelen", "BE"), ("Barranquilla", "CO")]
+TOPICS = [("education", "cultural"), ("employment", "socio-economic", "gcm-objective-6"), ("youth",), ()]
+
+
+@pytest.fixture
+def varied_practices(practice_factory):
+    groups = list(TargetGroup.objects.all()[:3])
+    made = []
+    for n in range(16):
+        start_year = 2015 + n % 6
+        practice = practice_factory(
+            f"Practice {n}",
+            place=PLACES[n % len(PLACES)],
+            topics=TOPICS[n % len(TOPICS)],
+            start_date=date(start_year, 1, 1),
+            end_date=None if n % 3 == 0 else date(start_year + n % 4, 12, 1),
+            implementation=list(Practice.Implementation.values)[n % 4],
+            evidence=list(Practice.Evidence.values)[n % 4] if n % 5 else "",
+        )
+        practice.target_groups.set(groups[: n % 4])
+        made.append(practice)
+    practice_factory("Not published", status=Practice.Status.SUBMITTED, topics=("education",))
+    return made
+
+
+FILTERS = [
+    {},
+    {"theme": "education"},
+    {"dimension": "socio-economic"},
+    {"gcm": "gcm-objective-6"},
+    {"country": "ES"},
+    {"continent": "SA"},
+    {"year": "2017"},
+    {"year": "2026"},
+    {"target": "refugees"},
+    {"implementation": "ongoing"},
+    {"evidence": "monitored"},
+]
+
+
+def test_index_and_sql_select_the_same_practices_for_every_pair_of_filters(varied_practices):
+    index = build_index(version=0)
+
+    for first, second in itertools.combinations(FILTERS, 2):
+        data = {**first, **second}
+        filterset = PracticeFilter(data, queryset=Practice.objects.published())
+        selected = index.select(filterset.chosen())
+
+        from_index = {pk for i, pk in enumerate(index.ids) if selected >> i & 1}
+        from_sql = set(filterset.qs.values_list("pk", flat=True))
+
+        assert from_index == from_sql, data
+
+
+def test_counts_match_the_sql_counts(varied_practices):
+    index = build_index(version=0)
+    counts = index.counts(index.everything)
+
+    for option in counts["theme"]:
+        expected = Practice.objects.published().filter(topics__slug=option.value).count()
+        assert option.count == expected, option
+    assert sum(o.count for o in counts["implementation"]) == Practice.objects.published().count()
+
+
+def test_pages_come_newest_first_or_by_title(varied_practices):
+    index = build_index(version=0)
+
+    newest = index.pks(index.everything, start=0, stop=3)
+    by_title = index.pks(index.everything, start=0, stop=3, by_title=True)
+
+    assert newest == list(Practice.objects.published().newest_first().values_list("pk", flat=True)[:3])
+    titles = sorted(Practice.objects.published().values_list("title", flat=True), key=str.casefold)[:3]
+    assert [Practice.objects.get(pk=pk).title for pk in by_title] == titles

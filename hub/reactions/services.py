@@ -1,0 +1,82 @@
+"""Every write of a rating, comment or bookmark. Callers have checked that the object is public
+(hub.reactions.targets.public_object); each function runs in one transaction."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from hub.practices.models import is_moderator
+from hub.reactions.models import Bookmark, Comment, Rating
+
+
+def _where(obj) -> dict:
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
+
+
+@transaction.atomic
+def rating_set(*, obj, user, score: int) -> Rating:
+    """A member's rating of obj: created the first time, changed after; never counted twice."""
+    if not 1 <= score <= 5:
+        raise ValueError("A rating is from 1 to 5.")
+    rating, _ = Rating.objects.update_or_create(**_where(obj), user=user, defaults={"score": score})
+    return rating
+
+
+@transaction.atomic
+def bookmark_toggle(*, obj, user) -> bool:
+    """Adds obj to the member's bookmarks, or takes it out; says whether it is bookmarked now."""
+    deleted, _ = Bookmark.objects.filter(**_where(obj), user=user).delete()
+    if deleted:
+        return False
+    Bookmark.objects.get_or_create(**_where(obj), user=user)
+    return True
+
+
+def _is_trusted(user) -> bool:
+    if is_moderator(user):
+        return True
+    return Comment.objects.filter(user=user, status=Comment.Status.PUBLISHED).count() >= settings.COMMENTS_TRUSTED_AFTER
+
+
+@transaction.atomic
+def comment_create(*, obj, user, body: str) -> Comment:
+    """A new member's first comments wait for a moderator; after that, theirs appear at once."""
+    status = Comment.Status.PUBLISHED if _is_trusted(user) else Comment.Status.PENDING
+    return Comment.objects.create(**_where(obj), user=user, body=body, status=status)
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, body: str) -> Comment:
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment) -> None:
+    comment.delete()
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, by) -> Comment:
+    comment.status = Comment.Status.PUBLISHED
+    comment.removed_by, comment.removal_reason = None, ""
+    comment.save(update_fields=["status", "removed_by", "removal_reason"])
+    return comment
+
+
+@transaction.atomic
+def comment_remove(*, comment: Comment, by, reason: str) -> Comment:
+    comment.status = Comment.Status.REMOVED
+    comment.removed_by, comment.removal_reason = by, reason
+    comment.save(update_fields=["status", "removed_by", "removal_reason"])
+    return comment
+
+
+@transaction.atomic
+def reactions_forget_member(*, user) -> None:
+    """On account deletion: ratings and bookmarks go; comments stay, signed "former member"."""
+    Rating.objects.filter(user=user).delete()
+    Bookmark.objects.filter(user=user).delete()

@@ -1,0 +1,88 @@
+"""Corrections for words the index does not hold: "imigrant" -> "immigrant".
+
+Candidates come from the vocabulary table (pg_trgm's trigram index on PostgreSQL, words of a
+similar length on SQLite); RapidFuzz picks the closest on both engines, so both suggest the same.
+"""
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from hub.search.analysis import stems_in_every_language
+from hub.search.engines import get_engine
+from hub.search.models import SearchTerm
+from hub.search.query import ParsedQuery
+
+MIN_SIMILARITY = 75  # out of 100; below it a "correction" is a different word
+MIN_WORD_LENGTH = 4
+
+
+def known(word: str) -> bool:
+    return SearchTerm.objects.filter(term__in=stems_in_every_language(word)).exists()
+
+
+def closest_word(word: str) -> str | None:
+    candidates = [c for c in get_engine().spelling_candidates(word) if c != word]
+    if not candidates:
+        return None
+    best = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, limit=5)
+    if not best:
+        return None
+    top = best[0][1]
+    tied = [candidate for candidate, score, _ in best if score == top]
+    if len(tied) == 1:
+        return tied[0]
+    # Between equally close words, the one more practices use.
+    counts = dict(SearchTerm.objects.filter(word__in=tied).values_list("word", "documents"))
+    return max(tied, key=lambda candidate: (counts.get(candidate, 0), candidate))
+
+
+def corrections(parsed: ParsedQuery) -> dict[str, str]:
+    """{word as typed: correction} for the words of the query the index does not know."""
+    fixes = {}
+    for term in [*parsed.positive_terms(), *parsed.excluded]:
+        for word in term.words:
+            if word in fixes or len(word) < MIN_WORD_LENGTH or word.isdigit() or known(word):
+                continue
+            if correction := closest_word(word):
+                fixes[word] = correction
+    return fixes
+
+
+RARE_DOCUMENTS = 2  # a word in this few practices may be a misspelling that made it into the index
+MORE_COMMON = 4  # ... when a close word is in this many times more
+SAME_WORD_SIMILARITY = 90  # and is the same word spelt another way (not balado and basado)
+
+
+SPELLING_VARIANTS = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("qu", "c"))
+DOUBLED_LETTER_RE = re.compile(r"(.)\1+")
+
+
+def spelling_key(word: str) -> str:
+    """The same for a word's spellings across English, French and Spanish: xenophobia, xenofobia."""
+    for variant, common in SPELLING_VARIANTS:
+        word = word.replace(variant, common)
+    return DOUBLED_LETTER_RE.sub(r"\1", word)
+
+
+def _documents(word: str) -> int:
+    return sum(SearchTerm.objects.filter(term__in=stems_in_every_language(word)).values_list("documents", flat=True))
+
+
+def expansions(parsed: ParsedQuery) -> dict[str, str]:
+    """{rare word: a close, much more common word} to look for as well: `xenofobia` also finds `xenophobia`."""
+    found = {}
+    for group in parsed.groups:
+        for term in group:
+            word = term.words[0]
+            if term.is_phrase or len(word) < MIN_WORD_LENGTH or word.isdigit():
+                continue
+            documents = _documents(word)
+            if not 0 < documents <= RARE_DOCUMENTS:
+                continue
+            close = closest_word(word)
+            if close is None or fuzz.ratio(spelling_key(word), spelling_key(close)) < SAME_WORD_SIMILARITY:
+                continue
+            if _documents(close) >= MORE_COMMON * documents:
+                found[word] = close
+    return found

@@ -1,0 +1,75 @@
+"""The index follows every publication, edit, rejection, archiving and deletion, in the same transaction."""
+
+import pytest
+from django.core.management import call_command
+
+from hub.practices import services
+from hub.practices.models import Practice
+from hub.search.models import SearchDocument, SearchTerm
+from hub.search.results import search_practices
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text: str) -> list[str]:
+    search = search_practices(text)
+    return [practice.title for practice in search.results()[:20]] if search.executed else []
+
+
+def test_a_submitted_practice_is_found_once_published(practice_factory, maya):
+    practice = practice_factory("Welcome walks in Lyon", status=Practice.Status.SUBMITTED)
+    assert found("welcome walks") == []
+    services.practice_publish(practice=practice, by=maya)
+    assert found("welcome walks") == ["Welcome walks in Lyon"]
+
+
+def test_an_edit_changes_what_finds_the_practice(practice_factory, maya):
+    practice = practice_factory("Welcome walks in Lyon")
+    services.practice_update(practice=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
+    assert found("walks") == []
+    assert found("tours") == ["Guided city tours in Lyon"]
+    assert not SearchTerm.objects.filter(word="walks").exists()
+
+
+@pytest.mark.parametrize("action", ["reject", "archive"])
+def test_a_rejected_or_archived_practice_leaves_the_index(practice_factory, maya, action):
+    practice = practice_factory("Welcome walks in Lyon")
+    if action == "reject":
+        services.practice_reject(practice=practice, by=maya, reason="Duplicate")
+    else:
+        services.practice_archive(practice=practice, by=maya)
+    assert found("welcome walks") == []
+    assert not SearchDocument.objects.filter(practice=practice).exists()
+
+
+def test_deleting_in_the_admin_removes_the_practice_from_the_index(client, practice_factory, maya):
+    practice = practice_factory("Welcome walks in Lyon")
+    client.force_login(maya)
+    maya.is_superuser = True
+    maya.save()
+    response = client.post(f"/admin/practices/practice/{practice.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Practice.objects.filter(pk=practice.pk).exists()
+    assert found("welcome walks") == []
+    assert not SearchTerm.objects.filter(word="walks").exists()
+
+
+def test_a_failed_transaction_leaves_the_index_as_it_was(practice_factory, maya):
+    from django.db import transaction
+
+    practice = practice_factory("Welcome walks in Lyon", status=Practice.Status.SUBMITTED)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.practice_publish(practice=practice, by=maya)
+        raise RuntimeError("the moderator's request failed after publishing")
+    assert found("welcome walks") == []
+
+
+def test_the_rebuild_command_indexes_every_published_practice_and_only_those(practice_factory):
+    practice_factory("Welcome walks in Lyon")
+    practice_factory("Secret draft on walks", status=Practice.Status.DRAFT)
+    SearchDocument.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    call_command("rebuild_search_index", verbosity=0)
+    assert found("walks") == ["Welcome walks in Lyon"]
+    assert SearchTerm.objects.get(word="walks").documents == 1
+    assert not SearchTerm.objects.filter(word="secret").exists()
