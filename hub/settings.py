@@ -96,7 +96,9 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ibis")}
+# Files under var/ by default, not local memory: the web server and the background worker (which
+# publishes imported practices) are separate processes and must see the same "content changed" mark.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
 
 # Background work: the database-backed queue, run by `manage.py db_worker` (make run starts one).
 TASKS = {"default": {"BACKEND": env("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}
