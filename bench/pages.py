@@ -194,8 +194,9 @@ def main() -> None:
         log(f"  {page['label']}")
         results.append(measure(client, page, args.requests))
 
-    # A publication changes listing_version, so the next visitor of the list pays for the facet
-    # counts over everything published. Not one of the pages under target, but worth knowing.
+    # A publication changes listing_version, so the next visitor of the list pays for rebuilding
+    # whatever the app keeps over everything published (facet counts, its in-memory facet index).
+    # Not one of the pages under target, but worth knowing.
     log("  Practice list, unfiltered, facet cache cold")
     cold = {"key": "list-cold", "label": "Practice list, unfiltered, just after a publication", "urls": ["/practices/"]}
     results.append(measure(client, cold, COLD_REQUESTS, warm_up=1, counted=1, before_each=cache.clear))

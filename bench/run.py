@@ -3,9 +3,10 @@
 For each engine this script gets a database ready (kept between runs: generating the data
 is the slow part), then runs bench/pages.py in a child process with DATABASE_URL pointing
 at it, since Django binds its database once per process. It prints a table and rewrites
-its own section of docs/benchmarks.md.
+its own section of docs/benchmarks.md. Then it runs the other benchmarks (import, map,
+search), each of which writes its own section.
 
-    .venv/bin/python bench/run.py [--regenerate] [--requests 50] [--engine sqlite|postgresql]
+    .venv/bin/python bench/run.py [--regenerate] [--requests 50] [--engine sqlite|postgresql] [--only pages]
 """
 
 import argparse
@@ -163,13 +164,22 @@ def verdict(results: list[dict]) -> str:
         if page["key"] != "list-cold" and not page["meets_target"]
     ]
     if not misses:
-        return "Met by every page on every engine measured."
+        # The page nearest the target shows how much room is left.
+        result, page = max(
+            ((result, page) for result in results for page in result["pages"] if page["key"] != "list-cold"),
+            key=lambda pair: pair[1]["p95_ms"],
+        )
+        return (
+            f"Met by every page on every engine measured; the nearest to it is the {page['label'].lower()} "
+            f"on {result['version'].split()[0]} (p95 {page['p95_ms']:.0f} ms)."
+        )
     return "Missed by " + "; ".join(misses) + ". Every other page met it."
 
 
 def engine_notes(result: dict) -> str:
     if generated := result["generated"]:
-        origin = f"data generated in {generated['seconds']:.0f} s ({generated['cpu_seconds']:.0f} s of CPU in Python)"
+        seconds, cpu = generated["seconds"], generated["cpu_seconds"]
+        origin = f"data generated in {seconds:.0f} s ({cpu:.0f} s of CPU in this process)"
     else:
         origin = "data from an earlier run"
     before, after = result["load_average"]
@@ -249,8 +259,7 @@ def main() -> None:
         subprocess.run([sys.executable, str(ROOT / "bench" / "search.py"), *engine_args], cwd=ROOT, check=True)
 
 
-def run_page_benchmark(args, engines) -> None:
-
+def run_page_benchmark(args, engines: list[str]) -> None:
     results, skipped = [], []
     for engine in engines:
         say(f"== {engine}")

@@ -97,7 +97,7 @@ def place_counts(practices, bounds: Bounds | None = None) -> list[PlaceRow]:
 
 
 def published_place_counts(published) -> list[PlaceRow]:
-    version = cache.get_or_set(PLACES_VERSION_KEY, time.time_ns)
+    version = cache.get_or_set(PLACES_VERSION_KEY, time.time_ns, timeout=None)
     key = f"map-place-counts:{listing_version()}:{version}"
     return cache.get_or_set(key, lambda: place_counts(published), CACHE_SECONDS)
 

@@ -14,6 +14,7 @@ from itertools import islice
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django_countries import countries
 
 from hub.people.models import StakeholderType
@@ -56,6 +57,7 @@ class FacetIndex:
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
         self.labels = labels  # (facet, value) -> label (lazy where it is translated)
+        self._everything_counts: dict[str, dict] = {}
         self._by_title = sorted(range(len(ids)), key=lambda i: (titles[i].casefold(), ids[i]))
 
     def select(self, chosen: dict[str, str]) -> int:
@@ -69,6 +71,15 @@ class FacetIndex:
         return _bitset(self.position[pk] for pk in pks if pk in self.position)
 
     def counts(self, bits: int) -> dict[str, list[FacetOption]]:
+        # The counts over everything (home, unfiltered list, topics) are asked for most: keep them.
+        if bits == self.everything:
+            language = get_language()
+            if language not in self._everything_counts:
+                self._everything_counts[language] = self._count(bits)
+            return self._everything_counts[language]
+        return self._count(bits)
+
+    def _count(self, bits: int) -> dict[str, list[FacetOption]]:
         options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
         for (facet, value), posting in self.postings.items():
             if n := (posting & bits).bit_count():

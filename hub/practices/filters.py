@@ -7,6 +7,7 @@ from django_countries import countries
 
 from hub.people.models import StakeholderType
 from hub.places.models import Continent
+from hub.practices.facet_index import FACETS
 from hub.practices.models import Practice, TargetGroup, Topic
 
 
@@ -60,19 +61,7 @@ class PracticeFilter(django_filters.FilterSet):
         model = Practice
         fields = []
 
-    FACETS = (
-        "theme",
-        "dimension",
-        "gcm",
-        "stakeholder",
-        "country",
-        "continent",
-        "year",
-        "target",
-        "implementation",
-        "participation",
-        "evidence",
-    )
+    FACETS = FACETS
 
     def filter_words(self, queryset, name, value):
         words = value.split()[:10]

@@ -41,7 +41,8 @@ M2M_FIELDS = ("topics", "places", "target_groups", "partners")
 
 def listing_version() -> int:
     """Changes whenever something public changes: cached facet counts key on it."""
-    return cache.get_or_set(LISTING_VERSION_KEY, time.time_ns)
+    # No expiry: a new version makes every process rebuild its facet index.
+    return cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, timeout=None)
 
 
 def _listings_changed() -> None:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 
 from hub.practices.facets import compute_facets, facet_panel
@@ -36,6 +38,7 @@ def search(request):
             "active_filters": active_filters,
             "tabs": tabs,
             "words": text,
+            "clear_url": "?" + urlencode({"q": text}),
             "query_string": params.urlencode(),
             "sort": found.sort,
         },
