@@ -29,7 +29,12 @@ def selection_for(filterset) -> tuple[FacetIndex, int]:
     index = facet_index()
     bits = index.select(filterset.chosen())
     if words := filterset.cleaned().get("q"):
-        matching = filterset.filter_words(Practice.objects.published(), "q", words)
+        # The words go to the search engine (accents, word forms, typos), so that the list and the
+        # map find what the search page finds.
+        from hub.search.results import search_practices
+
+        found = search_practices(words)
+        matching = found.matching() if found.executed else Practice.objects.none()
         bits &= index.of_ids(matching.values_list("pk", flat=True))
     return index, bits
 

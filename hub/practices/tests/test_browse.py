@@ -337,3 +337,14 @@ def test_practice_page_carries_schema_org_data_that_no_title_can_break_out_of(cl
     assert '"@type": "CreativeWork"' in text
     assert "<script>alert(1)" not in text
     assert "\\u003C/script\\u003E" in text
+
+
+def test_words_in_the_list_go_through_the_search_engine(client, practice_factory):
+    practice_factory("Gobernanza migratoria en Maipú", summary="Apoyo a familias de personas refugiadas.")
+    practice_factory("Youth Work for All", place=("Mechelen", "BE"))
+
+    accentless = client.get("/practices/?q=Maipu")
+    other_form = client.get("/practices/?q=refugiada")
+
+    assert [p.title for p in accentless.context["page"]] == ["Gobernanza migratoria en Maipú"]
+    assert [p.title for p in other_form.context["page"]] == ["Gobernanza migratoria en Maipú"]
