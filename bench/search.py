@@ -234,7 +234,7 @@ machine with 2 cores. Targets: p95 under {TARGET_P95_MS} ms a query with facets;
 - **Search**: `search_practices()` with its count and first page of 20 practices, best first
   (spelling checks included); what the engine costs.
 - **Page with facets**: the whole `/search/` page through `django.test.Client`: search, snippets,
-  and the facet counts of every filter over the matching practices (a GROUP BY per facet).
+  and the facet counts of every filter over the matching practices (from the in-memory facet index).
 - **`icontains`**: the same words, each in title, summary or a long field, with `icontains`,
   count and the newest 20: what the site would do without a search engine. The ratio is its p50
   over the search's p50.

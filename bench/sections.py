@@ -4,7 +4,10 @@ Each script owns one section between <!-- bench:NAME --> and <!-- /bench:NAME --
 replaces only that, so a rerun of one benchmark leaves the others' figures alone.
 """
 
+import fcntl
+import os
 import re
+import tempfile
 from pathlib import Path
 
 HEADER = """# Benchmarks
@@ -17,8 +20,19 @@ Do not edit a section by hand: the next run replaces everything between its mark
 def replace_section(path: Path, name: str, body: str) -> None:
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     section = f"{start}\n{body.strip()}\n{end}"
-    text = path.read_text() if path.exists() else HEADER
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
-    text = pattern.sub(lambda _: section, text, count=1) if pattern.search(text) else f"{text.rstrip()}\n\n{section}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
+    # Two benchmarks may finish at the same moment: the lock keeps one from writing back a copy read
+    # before the other's write (which would lose a section), and the rename keeps a reader from ever
+    # seeing a half-written file.
+    with open(Path(tempfile.gettempdir()) / f"{path.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        text = path.read_text() if path.exists() else HEADER
+        if pattern.search(text):
+            text = pattern.sub(lambda _: section, text, count=1)
+        else:
+            text = f"{text.rstrip()}\n\n{section}\n"
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.", delete=False) as new:
+            new.write(text)
+        os.chmod(new.name, 0o644)  # a temporary file starts private; the docs are for everyone
+        os.replace(new.name, path)
