@@ -70,6 +70,14 @@ def test_the_topic_page_has_a_bookmark_button(client, alice):
     assert f'action="/reactions/topic/{Topic.objects.get(slug="education").pk}/bookmark/"' in page
 
 
+def test_a_city_page_has_a_bookmark_button(client, alice, practice_factory):
+    practice = practice_factory("Community ambassadors", place=("Dallas", "US"))
+    place = practice.places.get()
+    client.force_login(alice)
+    page = client.get(f"/places/{place.slug}/").content.decode()
+    assert f'action="/reactions/place/{place.pk}/bookmark/"' in page
+
+
 def test_the_share_links_are_plain_links_with_no_third_party_script(client, practice_factory):
     practice = practice_factory("Welcome walks in Lyon")
     page = client.get(practice.get_absolute_url()).content.decode()
