@@ -9,7 +9,10 @@ def new_page(browser, live_server):
     contexts = []
 
     def open_page(*, javascript=True):
-        context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, java_script_enabled=javascript)
+        # Reduced motion: the map jumps instead of flying, so markers are still when they are clicked.
+        context = browser.new_context(
+            base_url=live_server.url, viewport=DESKTOP, java_script_enabled=javascript, reduced_motion="reduce"
+        )
         context.set_default_timeout(10_000)
         context.route("**/favicon.ico", lambda route: route.abort())
         contexts.append(context)

@@ -21,7 +21,12 @@
 
   function start(element) {
     var config = element.dataset;
-    var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 18 })
+    // People who ask their system for less motion get a map that jumps instead of flying.
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var map = L.map(element, {
+      worldCopyJump: true, minZoom: 1, maxZoom: 18,
+      zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still
+    })
       .setView([parseFloat(config.latitude), parseFloat(config.longitude)], parseInt(config.zoom, 10));
     var tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 });
     // When the tile server cannot be reached the markers and their counts still show on a plain background.
@@ -59,7 +64,9 @@
           leafletMarker.bindPopup(more);
         } else {
           leafletMarker.on("click", function () {
-            map.flyTo([marker.lat, marker.lng], Math.min(map.getZoom() + 3, 18), { duration: 0.5 });
+            var closer = Math.min(map.getZoom() + 3, 18);
+            if (still) map.setView([marker.lat, marker.lng], closer, { animate: false });
+            else map.flyTo([marker.lat, marker.lng], closer, { duration: 0.5 });
           });
         }
         leafletMarker.addTo(layer);
