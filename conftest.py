@@ -31,7 +31,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _own_cache(settings):
+    """The tests' cache is their own: clearing the default one (files under var/) would make a
+    development server on the same checkout rebuild its facet index on every request."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(_own_cache):
     from django.core.cache import cache
 
     cache.clear()
