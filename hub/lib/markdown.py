@@ -1,5 +1,7 @@
 """Markdown for long text fields, rendered then sanitised: what a submitter types can never run."""
 
+import threading
+
 import markdown as markdown_lib
 import nh3
 
@@ -10,9 +12,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
+_converters = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    # One converter per thread, reset between texts: building one costs more than converting a field.
+    if not hasattr(_converters, "markdown"):
+        _converters.markdown = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    return _converters.markdown.reset()
+
+
 def render_markdown(text: str) -> str:
     # Headings start at h3: the page owns h1 and the field's own heading is h2.
-    html = markdown_lib.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+    html = _converter().convert(text or "")
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
     return nh3.clean(
         html,

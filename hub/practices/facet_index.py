@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass
 from itertools import islice
 
+import numpy as np
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -54,10 +55,16 @@ class FacetIndex:
         self.place_postings = place_postings  # place id -> bitset, for the map
         self.ids = ids
         self.position = {pk: i for i, pk in enumerate(ids)}
+        # The same two mappings as arrays, for selections of tens of thousands of practices (search
+        # matches): a Python loop over 80 000 ids costs more than the whole rest of a search page.
+        self._pk_at = np.array(ids, dtype=np.int64)
+        self._position_of_pk = np.full(max(ids, default=0) + 1, -1, dtype=np.int64)
+        self._position_of_pk[self._pk_at] = np.arange(len(ids), dtype=np.int64)
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
         self.labels = labels  # (facet, value) -> label (lazy where it is translated)
         self._everything_counts: dict[str, dict] = {}
+        self._labels_in: dict[str, dict] = {}  # language -> (facet, value) -> label, translated once
         self._by_title = sorted(range(len(ids)), key=lambda i: (titles[i].casefold(), ids[i]))
 
     def select(self, chosen: dict[str, str]) -> int:
@@ -68,7 +75,21 @@ class FacetIndex:
         return bits
 
     def of_ids(self, pks) -> int:
-        return _bitset(self.position[pk] for pk in pks if pk in self.position)
+        return self.of_id_array(np.fromiter(pks, dtype=np.int64))
+
+    def of_id_array(self, pks: np.ndarray) -> int:
+        """The bitset of these primary keys; those not in the index (not published) are left out."""
+        pks = pks[(pks >= 0) & (pks < len(self._position_of_pk))]
+        positions = self._position_of_pk[pks]
+        flags = np.zeros(len(self.ids), dtype=bool)
+        flags[positions[positions >= 0]] = True
+        return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+    def id_array(self, bits: int) -> np.ndarray:
+        """The primary keys of a bitset, newest first."""
+        size = len(self.ids)
+        packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+        return self._pk_at[np.unpackbits(packed, count=size, bitorder="little").astype(bool)]
 
     def counts(self, bits: int) -> dict[str, list[FacetOption]]:
         # The counts over everything (home, unfiltered list, topics) are asked for most: keep them.
@@ -79,11 +100,18 @@ class FacetIndex:
             return self._everything_counts[language]
         return self._count(bits)
 
+    def _labels(self) -> dict:
+        language = get_language()
+        if language not in self._labels_in:
+            self._labels_in[language] = {key: str(label) for key, label in self.labels.items()}
+        return self._labels_in[language]
+
     def _count(self, bits: int) -> dict[str, list[FacetOption]]:
         options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
+        labels = self._labels()
         for (facet, value), posting in self.postings.items():
             if n := (posting & bits).bit_count():
-                options[facet].append(FacetOption(value, str(self.labels[facet, value]), n))
+                options[facet].append(FacetOption(value, labels[facet, value], n))
         options["country"].sort(key=lambda option: option.label)
         return options
 

@@ -7,15 +7,8 @@ whatever the number of practices.
 from dataclasses import dataclass
 
 from hub.practices.facet_index import FacetIndex, FacetOption, facet_index
-from hub.practices.models import Practice
 
-__all__ = ["ActiveFilter", "FacetGroup", "FacetOption", "compute_facets", "facet_panel", "published_facets"]
-
-
-def compute_facets(queryset) -> dict[str, list[FacetOption]]:
-    """The counts over the published practices of `queryset`."""
-    index = facet_index()
-    return index.counts(index.of_ids(queryset.values_list("pk", flat=True)))
+__all__ = ["ActiveFilter", "FacetGroup", "FacetOption", "facet_panel", "published_facets"]
 
 
 def published_facets() -> dict[str, list[FacetOption]]:
@@ -33,9 +26,7 @@ def selection_for(filterset) -> tuple[FacetIndex, int]:
         # map find what the search page finds.
         from hub.search.results import search_practices
 
-        found = search_practices(words)
-        matching = found.matching() if found.executed else Practice.objects.none()
-        bits &= index.of_ids(matching.values_list("pk", flat=True))
+        bits &= search_practices(words).bits
     return index, bits
 
 

@@ -5,8 +5,10 @@ and matches them with its own full-text machinery and ranks with weighted fields
 """
 
 import math
+from enum import StrEnum
 
-from django.db import connection
+import numpy as np
+from django.db import connection, transaction
 
 from hub.search import query as q
 from hub.search.documents import FIELDS, IndexedPractice
@@ -16,23 +18,35 @@ FIELD_WEIGHTS = (10.0, 4.0, 1.5, 1.0)
 MAX_POSITIONS_PER_TERM = 255  # PostgreSQL keeps at most 256 positions of one lexeme
 MAX_POSITION = 16383  # and none beyond this
 FIELD_GAP = 8  # so that a phrase never runs from the end of one field into the next
+HEAD_FIELDS = FIELDS[:2]  # title and summary: see Tier
 
 
-def _within(sql: str, column: str, within) -> tuple[str, list]:
-    """Narrow a match to the ids a queryset selects (the filters of the page)."""
-    if within is None:
-        return sql, []
-    inner, params = within.order_by().values("pk").query.sql_with_params()
-    return f"{sql} AND {column} IN ({inner})", list(params)
+class Tier(StrEnum):
+    """Results come in two tiers, each ranked on its own: first the practices with every word of the
+    query in their title or summary (the head), then the other matches. The title and summary say
+    what a practice is about; and a word that 80 000 practices mention in passing is in the title or
+    summary of far fewer, so a first page rarely needs the second tier."""
+
+    HEAD = "head"
+    REST = "rest"
 
 
-# `+rowid`, not `rowid`: a bare rowid constraint is handed to FTS5, which then runs the full-text
-# query once per filtered row (30 s instead of 1 s with two filters over 100 000 practices).
-ROWID = "+rowid"
+def _id_array(joined: str | None) -> np.ndarray:
+    """Ids as one comma-separated string: 80 000 rows cost one row, not 80 000 Python tuples."""
+    if not joined:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")
+
+
+def _json_ids(among) -> str:
+    return "[" + ",".join(map(str, among.tolist())) + "]"
 
 
 class SqliteEngine:
     name = "SQLite FTS5"
+    # The range is handed to FTS5, which seeks to it; the list is not (`+rowid`): given a list of ids,
+    # FTS5 runs the whole query once per id.
+    AMONG = " AND rowid BETWEEN %s AND %s AND +rowid IN (SELECT value FROM json_each(%s))"
 
     def write(self, cursor, documents: list[IndexedPractice]) -> None:
         """Store the documents (whose old versions were deleted first)."""
@@ -40,41 +54,54 @@ class SqliteEngine:
             "INSERT INTO search_searchdocument (practice_id, pairs) VALUES (%s, %s)",
             [(d.practice_id, " ".join(d.pairs)) for d in documents],
         )
+        rows = [(d.practice_id, *(" ".join(d.fields[name]) for name in FIELDS)) for d in documents]
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, summary, body, context) VALUES (%s, %s, %s, %s, %s)",
-            [(d.practice_id, *(" ".join(d.fields[name]) for name in FIELDS)) for d in documents],
+            "INSERT INTO search_fts (rowid, title, summary, body, context) VALUES (%s, %s, %s, %s, %s)", rows
         )
+        # The title and summary again, in a table of their own (see migration 0003): the head tier.
+        cursor.executemany("INSERT INTO search_head (rowid, title, summary) VALUES (%s, %s, %s)", [r[:3] for r in rows])
 
     def delete(self, cursor, practice_ids: list[int]) -> None:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in practice_ids])
+        for table in ("search_fts", "search_head"):
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in practice_ids])  # noqa: S608
 
     def clear(self, cursor) -> None:
         cursor.execute("DELETE FROM search_fts")
+        cursor.execute("DELETE FROM search_head")
 
     def after_rebuild(self, cursor) -> None:
         cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        cursor.execute("INSERT INTO search_head (search_head) VALUES ('optimize')")
 
-    def matching_ids_sql(self, parsed: q.ParsedQuery) -> tuple[str, list]:
-        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [q.fts5_match(parsed)]
-
-    def count(self, parsed, within=None) -> int:
-        sql, params = _within("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", ROWID, within)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [q.fts5_match(parsed), *params])
-            return cursor.fetchone()[0]
-
-    def ranked_ids(self, parsed, within=None, *, limit: int, offset: int = 0) -> list[int]:
-        weights = ", ".join(str(w) for w in FIELD_WEIGHTS)
-        sql, params = _within(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",  # noqa: S608 - weights are our constants
-            ROWID,
-            within,
-        )
-        # bm25() is lower for better matches; it already weighs rare words more (idf).
-        sql = sql.replace("SELECT rowid", f"SELECT rowid, bm25(search_fts, {weights}) AS score", 1)
+    def matching_ids(self, parsed: q.ParsedQuery, *, head: bool = False) -> np.ndarray:
+        """Every practice that matches (head: with every group in its title or summary), in no order."""
+        table = "search_head" if head else "search_fts"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{sql} ORDER BY score, rowid DESC LIMIT %s OFFSET %s", [q.fts5_match(parsed), *params, limit, offset]
+                f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s",  # noqa: S608 - our names
+                [q.fts5_match(parsed, head=head)],
+            )
+            return _id_array(cursor.fetchone()[0])
+
+    def count(self, parsed: q.ParsedQuery) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [q.fts5_match(parsed)])
+            return cursor.fetchone()[0]
+
+    def ranked_ids(
+        self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int = 0, documents: int
+    ) -> list[int]:
+        """The practices `among` (matches of one tier, a block of ids) best first.
+
+        The head tier is ranked on its title and summary (search_head), the rest on every field."""
+        # bm25() is lower for better matches; it already weighs rare words more (idf).
+        table = "search_head" if tier == Tier.HEAD else "search_fts"
+        weights = ", ".join(str(w) for w in (FIELD_WEIGHTS[:2] if tier == Tier.HEAD else FIELD_WEIGHTS))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "  # noqa: S608 - our constants
+                f"WHERE {table} MATCH %s{self.AMONG} ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
+                [q.fts5_match(parsed), int(among.min()), int(among.max()), _json_ids(among), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -94,10 +121,10 @@ class PostgresEngine:
     RANK_WEIGHTS = "{" + ",".join(str(w / FIELD_WEIGHTS[0]) for w in reversed(FIELD_WEIGHTS)) + "}"
 
     @staticmethod
-    def tsvector_literal(document: IndexedPractice) -> str:
+    def tsvector_literal(document: IndexedPractice, fields: tuple[str, ...] = FIELDS) -> str:
         positions: dict[str, list[str]] = {}
         position = 0
-        for name, weight in zip(FIELDS, "ABCD", strict=True):
+        for name, weight in zip(fields, "ABCD", strict=False):
             for term in document.fields[name]:
                 position += 1
                 found = positions.setdefault(term, [])
@@ -107,50 +134,75 @@ class PostgresEngine:
         return " ".join(f"'{term}':{','.join(found)}" for term, found in positions.items())
 
     def write(self, cursor, documents: list[IndexedPractice]) -> None:
-        cursor.executemany(
-            "INSERT INTO search_searchdocument (practice_id, pairs, document) VALUES (%s, %s, %s::tsvector)",
-            [(d.practice_id, " ".join(d.pairs), self.tsvector_literal(d)) for d in documents],
-        )
+        # `head` is the title and summary alone (weights A and B): small enough to rank thousands of
+        # practices in a few milliseconds, where ranking `document` means reading it back from TOAST.
+        # COPY, not INSERT: a rebuild writes 100 000 of them.
+        with cursor.copy("COPY search_searchdocument (practice_id, pairs, document) FROM STDIN") as copy:
+            for d in documents:
+                copy.write_row((d.practice_id, " ".join(d.pairs), self.tsvector_literal(d)))
+        # The title and summary again, in a table of their own (see migration 0003): the head tier.
+        with cursor.copy("COPY search_head (practice_id, head) FROM STDIN") as copy:
+            for d in documents:
+                copy.write_row((d.practice_id, self.tsvector_literal(d, HEAD_FIELDS)))
 
     def delete(self, cursor, practice_ids: list[int]) -> None:
-        pass  # the tsvector goes with its SearchDocument row
+        # The document goes with its SearchDocument row, which the caller deletes.
+        cursor.execute("DELETE FROM search_head WHERE practice_id = ANY(%s)", [list(practice_ids)])
 
     def clear(self, cursor) -> None:
-        pass
+        cursor.execute("DELETE FROM search_head")
 
     def after_rebuild(self, cursor) -> None:
-        cursor.execute("ANALYZE search_searchdocument")
-        cursor.execute("ANALYZE search_searchterm")
+        for table in ("search_searchdocument", "search_head", "search_searchterm"):
+            cursor.execute(f"ANALYZE {table}")  # noqa: S608
 
-    def matching_ids_sql(self, parsed) -> tuple[str, list]:
-        return "SELECT practice_id FROM search_searchdocument WHERE document @@ %s::tsquery", [q.tsquery(parsed)]
+    @staticmethod
+    def _where(parsed, head: bool) -> tuple[str, str, list]:
+        """The table, its condition and the parameters."""
+        if head:
+            return "search_head", "head @@ %s::tsquery", [q.positive_tsquery(parsed)]
+        return "search_searchdocument", "document @@ %s::tsquery", [q.tsquery(parsed)]
 
-    def count(self, parsed, within=None) -> int:
-        sql, params = _within(
-            "SELECT count(*) FROM search_searchdocument WHERE document @@ %s::tsquery", "practice_id", within
-        )
+    @staticmethod
+    def _execute(cursor, sql: str, params: list) -> None:
+        # A common word is in most documents, so the planner reads the whole table and tests each
+        # document: 350 ms at 100 000 practices, every document read back from TOAST. The GIN index
+        # answers the same without reading a document (5–30 ms); only a phrase needs them.
+        with transaction.atomic(using=connection.alias):
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+
+    def matching_ids(self, parsed, *, head: bool = False) -> np.ndarray:
+        table, where, params = self._where(parsed, head)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [q.tsquery(parsed), *params])
+            sql = f"SELECT string_agg(practice_id::text, ',') FROM {table} WHERE {where}"  # noqa: S608
+            self._execute(cursor, sql, params)
+            return _id_array(cursor.fetchone()[0])
+
+    def count(self, parsed) -> int:
+        table, where, params = self._where(parsed, head=False)
+        with connection.cursor() as cursor:
+            self._execute(cursor, f"SELECT count(*) FROM {table} WHERE {where}", params)  # noqa: S608
             return cursor.fetchone()[0]
 
-    def ranked_ids(self, parsed, within=None, *, limit: int, offset: int = 0) -> list[int]:
-        # ts_rank knows nothing of how rare a word is: each group of the query weighs its idf.
+    def ranked_ids(
+        self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int = 0, documents: int
+    ) -> list[int]:
+        """The practices `among` (matches of one tier, of `documents` in all) best first."""
+        # ts_rank knows nothing of how rare a word is: each group of the query weighs its idf. The head
+        # tier is ranked on its head alone, which is small; `document` has to be read back from TOAST.
+        table, column = ("search_head", "head") if tier == Tier.HEAD else ("search_searchdocument", "document")
         groups = q.group_tsqueries(parsed)
-        idfs = inverse_document_frequencies(parsed)
-        score = " + ".join("%s * ts_rank(%s, document, %s::tsquery, 1)" for _ in groups)
+        idfs = inverse_document_frequencies(parsed, documents)
+        score = " + ".join(f"%s * ts_rank(%s, {column}, %s::tsquery, 1)" for _ in groups)
         score_params = [
             value for idf, group in zip(idfs, groups, strict=True) for value in (idf, self.RANK_WEIGHTS, group)
         ]
-        sql, params = _within(
-            f"SELECT practice_id, {score} AS score FROM search_searchdocument "  # noqa: S608 - placeholders only
-            "WHERE document @@ %s::tsquery",
-            "practice_id",
-            within,
-        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{sql} ORDER BY score DESC, practice_id DESC LIMIT %s OFFSET %s",
-                [*score_params, q.tsquery(parsed), *params, limit, offset],
+                f"SELECT practice_id, {score} AS score FROM {table} "  # noqa: S608 - placeholders and our names
+                "WHERE practice_id = ANY(%s) ORDER BY score DESC, practice_id DESC LIMIT %s OFFSET %s",
+                [*score_params, among.tolist(), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -165,10 +217,9 @@ class PostgresEngine:
             return [row[0] for row in cursor.fetchall()]
 
 
-def inverse_document_frequencies(parsed) -> list[float]:
-    from hub.search.models import SearchDocument, SearchTerm
+def inverse_document_frequencies(parsed, total: int) -> list[float]:
+    from hub.search.models import SearchTerm
 
-    total = SearchDocument.objects.count()
     all_terms = {t for group in parsed.groups for term in group for alt in term.alternatives() for t in alt}
     frequency: dict[str, int] = {}
     for term, documents in SearchTerm.objects.filter(term__in=all_terms).values_list("term", "documents"):

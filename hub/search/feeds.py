@@ -29,4 +29,5 @@ class SearchFeed(PracticeFeedMixin, Feed):
         _filterset, found = obj
         if found.executed is None:
             return []
-        return found.matching().newest_first().prefetch_related("topics")[:FEED_LENGTH]
+        ids = found.newest_ids(FEED_LENGTH)
+        return Practice.objects.published().filter(pk__in=ids).newest_first().prefetch_related("topics")

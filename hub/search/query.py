@@ -178,28 +178,36 @@ def parse(text: str) -> ParsedQuery:
     return ParsedQuery(groups, excluded)
 
 
-def fts5_match(query: ParsedQuery) -> str:
-    """An FTS5 MATCH expression; every term is double-quoted, so it is a string, never an operator."""
+def _fts5_term(t: Term) -> str:
+    return "(" + " OR ".join('"' + " ".join(alternative) + '"' for alternative in t.alternatives()) + ")"
 
-    def term(t: Term) -> str:
-        return "(" + " OR ".join('"' + " ".join(alternative) + '"' for alternative in t.alternatives()) + ")"
 
-    expression = " AND ".join("(" + " OR ".join(term(t) for t in group) + ")" for group in query.groups)
-    for t in query.excluded:
-        expression += f" NOT {term(t)}"
-    return expression
+def fts5_match(query: ParsedQuery, *, head: bool = False) -> str:
+    """An FTS5 MATCH expression; every term is double-quoted, so it is a string, never an operator.
+
+    head: the words that must be there, for the title and summary alone (the excluded words are
+    left to the full query: a word left out must not be anywhere)."""
+    positive = " AND ".join("(" + " OR ".join(_fts5_term(t) for t in group) + ")" for group in query.groups)
+    if head:
+        return positive
+    return positive + "".join(f" NOT {_fts5_term(t)}" for t in query.excluded)
+
+
+def _tsquery_term(t: Term) -> str:
+    return "(" + " | ".join("(" + " <-> ".join(f"'{w}'" for w in alt) + ")" for alt in t.alternatives()) + ")"
 
 
 def tsquery(query: ParsedQuery) -> str:
     """A tsquery in PostgreSQL's syntax; terms are [^\\W_]+ words, single-quoted."""
-
-    def term(t: Term) -> str:
-        return "(" + " | ".join("(" + " <-> ".join(f"'{w}'" for w in alt) + ")" for alt in t.alternatives()) + ")"
-
-    expression = " & ".join("(" + " | ".join(term(t) for t in group) + ")" for group in query.groups)
+    expression = positive_tsquery(query)
     for t in query.excluded:
-        expression += f" & !{term(t)}"
+        expression += f" & !{_tsquery_term(t)}"
     return expression
+
+
+def positive_tsquery(query: ParsedQuery) -> str:
+    """The tsquery of the words that must be there, without the excluded ones."""
+    return " & ".join("(" + " | ".join(_tsquery_term(t) for t in group) + ")" for group in query.groups)
 
 
 def group_tsqueries(query: ParsedQuery) -> list[str]:

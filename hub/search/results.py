@@ -1,5 +1,9 @@
 """A search over published practices: the query as typed, what was run, and its results.
 
+The engine finds the matching practices; the page's filters, the count, the facet counts and
+the date order come from the facet index (practices/facet_index.py), as on the practice list.
+The engine then ranks the practices of the page's tier and block (RankedResults).
+
 When nothing matches, the search tries again with misspelt words corrected, then with any
 of the words instead of all of them, and says which it did.
 """
@@ -8,12 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import django_filters
-from django.db.models.expressions import RawSQL
+import numpy as np
 from django.utils.translation import gettext_lazy as _
 
+from hub.practices.facet_index import FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
-from hub.search.engines import get_engine
+from hub.search.engines import Tier, get_engine
 from hub.search.query import ParsedQuery, parse
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions
@@ -34,87 +39,133 @@ class SearchFilter(PracticeFilter):
         return queryset
 
 
-class RankedResults:
-    """Best first, fetched a page at a time: what Django's Paginator needs (len and slices)."""
+# A tier is ranked a block at a time, the latest added first: the first page of a word that is in
+# the title or summary of 30 000 practices ranks the latest 5 000 of them, not all 30 000. Where a
+# tier is smaller (any but the commonest words), the whole of it is ranked at once.
+RANK_BLOCK = 5_000
 
-    def __init__(self, engine, parsed: ParsedQuery, within, count: int):
-        self.engine, self.parsed, self.within, self._count = engine, parsed, within, count
+
+class RankedResults:
+    """Best first, ranked a page at a time: what Django's Paginator needs (len and slices).
+
+    The order: the head tier (every word in the title or summary), then the other matches
+    (engines.Tier); within a tier, blocks of RANK_BLOCK practices by id, latest first (a block is then
+    a range of ids, which the engine can seek); within a block, the engine's ranking."""
+
+    def __init__(self, search: "PracticeSearch"):
+        self.search = search
 
     def __len__(self) -> int:
-        return self._count
+        return self.search.count
 
     def __getitem__(self, page: slice) -> list[Practice]:
-        limit = max(0, (page.stop or self._count) - (page.start or 0))
-        ids = self.engine.ranked_ids(self.parsed, self.within, limit=limit, offset=page.start or 0)
-        found = Practice.objects.published().for_cards().in_bulk(ids)
+        search = self.search
+        start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        head = search.head_bits()
+        ids, tier_start = [], 0
+        for tier, bits in ((Tier.HEAD, head), (Tier.REST, search.bits & ~head)):
+            size = bits.bit_count()
+            if start < tier_start + size and stop > tier_start:
+                candidates = np.sort(search.index.id_array(bits))[::-1]
+                ids += self._ranked(tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
+            tier_start += size
+        # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
+        # the status index (every published practice) rather than the 20 rows by key.
+        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
         return [found[pk] for pk in ids if pk in found]
+
+    def _ranked(self, tier: Tier, candidates, start: int, stop: int) -> list[int]:
+        ids = []
+        stop = min(stop, len(candidates))
+        while start < stop:
+            block_start = start - start % RANK_BLOCK
+            block = candidates[block_start : block_start + RANK_BLOCK]
+            limit = min(stop, block_start + len(block)) - start
+            ids += self.search.engine.ranked_ids(
+                self.search.executed,
+                tier,
+                block,
+                limit=limit,
+                offset=start - block_start,
+                documents=len(self.search.index.ids),
+            )
+            start += limit
+        return ids
 
 
 @dataclass
 class PracticeSearch:
     text: str
     parsed: ParsedQuery
-    filterset: PracticeFilter | None = None
+    index: FacetIndex
+    filter_bits: int  # the practices that the page's filters keep, as a bitset of the facet index
+    filtered: bool = False  # whether any filter is in force
     sort: str = "relevance"
     executed: ParsedQuery | None = None  # what ran: the query, corrected, or relaxed
     corrected: bool = False  # misspelt words were corrected because the query found nothing
     relaxed: bool = False  # nothing had every word: these have some
     expanded: dict[str, str] = field(default_factory=dict)  # rare words also looked for as a common one
     suggestion: ParsedQuery | None = None  # "Did you mean …" beside results of the query as typed
-    count: int = 0
+    bits: int = 0  # the matches that the filters keep
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
 
     @property
-    def within(self):
-        """The filtered queryset to narrow matches to, or None when no filter is in force."""
-        if self.filterset is not None and self.filterset.active():
-            return self.filterset.qs
-        return None
+    def count(self) -> int:
+        return self.bits.bit_count()
 
     @cached_property
     def terms(self) -> frozenset[str]:
         return query_terms(self.executed) if self.executed else frozenset()
 
-    def matching(self):
-        """Published practices matching what ran, with the filters: for the facets and the date order."""
-        base = self.filterset.qs if self.filterset is not None else Practice.objects.published()
-        if self.executed is None:
-            return base.none()
-        sql, params = self.engine.matching_ids_sql(self.executed)
-        return base.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - the engine's SQL, user words are params
+    def matches(self, parsed: ParsedQuery) -> int:
+        """The bitset of the published practices that match, before the filters."""
+        return self.index.of_id_array(self.engine.matching_ids(parsed))
+
+    def head_bits(self) -> int:
+        """The matches with every word in their title or summary (that the filters keep)."""
+        return self.index.of_id_array(self.engine.matching_ids(self.executed, head=True)) & self.bits
+
+    def newest_ids(self, limit: int) -> list[int]:
+        return self.index.pks(self.bits, start=0, stop=limit)
 
     def results(self):
         if self.executed is None:
             return []
         if self.sort == "newest":
-            return self.matching().newest_first().for_cards()
-        return RankedResults(self.engine, self.executed, self.within, self.count)
+            return PracticeSelection(self.index, self.bits)
+        return RankedResults(self)
 
 
 def search_practices(text: str, filterset: PracticeFilter | None = None) -> PracticeSearch:
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
-    search = PracticeSearch(text=text, parsed=parsed, filterset=filterset, sort=sort)
+    index = facet_index()
+    chosen = filterset.chosen() if filterset is not None else {}
+    search = PracticeSearch(
+        text=text, parsed=parsed, index=index, filter_bits=index.select(chosen), filtered=bool(chosen), sort=sort
+    )
     if parsed.is_empty:
         return search
-    engine, within = search.engine, search.within
     search.expanded = expansions(parsed)
     if search.expanded:
         parsed = parsed.with_alternatives(search.expanded)
-    search.executed, search.count = parsed, engine.count(parsed, within)
+    matched = search.matches(parsed)
+    search.executed, search.bits = parsed, matched & search.filter_bits
     fixes = corrections(parsed)
     corrected = parsed.replace_words(fixes) if fixes else None
     if search.count == 0:
-        if corrected is not None and (n := engine.count(corrected, within)):
-            search.executed, search.count, search.corrected = corrected, n, True
+        if corrected is not None and (found := search.matches(corrected)) & search.filter_bits:
+            search.executed, search.bits, search.corrected = corrected, found & search.filter_bits, True
+            matched = found
         elif len(parsed.positive_terms()) > 1:
             relaxed = (corrected or parsed).relaxed()
-            if n := engine.count(relaxed, within):
-                search.executed, search.count, search.relaxed = relaxed, n, True
+            if (found := search.matches(relaxed)) & search.filter_bits:
+                search.executed, search.bits, search.relaxed = relaxed, found & search.filter_bits, True
                 search.corrected = corrected is not None
-    elif corrected is not None and engine.count(corrected, within):
+                matched = found
+    elif corrected is not None and search.engine.count(corrected):
         search.suggestion = corrected
-    if search.count == 0 and within is not None:
-        search.unfiltered_count = engine.count(search.executed, None)
+    if search.count == 0 and search.filtered:
+        search.unfiltered_count = matched.bit_count()
     return search

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from hub.practices.facets import compute_facets, facet_panel
+from hub.practices.facets import facet_panel
 from hub.practices.models import Practice
 from hub.practices.views import paginate
 from hub.search.kinds import DEFAULT_KIND, SEARCH_KINDS
@@ -18,7 +18,7 @@ def search(request):
     for practice in page:
         practice.search_title = highlight(practice.title, practice.language, found.terms)
         practice.search_snippet = snippet(practice, found.terms)
-    facets = compute_facets(found.matching()) if found.executed else compute_facets(Practice.objects.none())
+    facets = found.index.counts(found.bits)
     facet_groups, active_filters = facet_panel(filterset, facets)
     params = request.GET.copy()
     params.pop("page", None)

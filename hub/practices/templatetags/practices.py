@@ -3,6 +3,7 @@ import json
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -21,11 +22,18 @@ def markdown(text: str) -> str:
 def facet_options(group) -> str:
     """A facet's <option>s with their counts; built in Python because the country facet alone has
     up to 250 of them and the list page renders eleven facets."""
+    separator = get_format("THOUSAND_SEPARATOR")
+    if get_format("NUMBER_GROUPING") == 3:
+        # What intcomma gives, without its per-call look-ups of the language's format (a tenth of a page).
+        def grouped(count: int) -> str:
+            return f"{count:,}".replace(",", separator)
+    else:
+        grouped = intcomma
     return format_html_join(
         "",
         '<option value="{}"{}>{} ({})</option>',
         (
-            (option.value, " selected" if option.value == group.selected else "", option.label, intcomma(option.count))
+            (option.value, " selected" if option.value == group.selected else "", option.label, grouped(option.count))
             for option in group.options
         ),
     )
