@@ -97,18 +97,34 @@ def field_texts(practice: dict, related: dict[str, list[str]]) -> dict[str, str]
     }
 
 
-def analyse_many(practice_ids: list[int]) -> list[IndexedPractice]:
+# (practice id, language, {field: text}): what the analysis needs, read from the database.
+PracticeText = tuple[int, str, dict[str, str]]
+
+
+def read_texts(practice_ids: list[int]) -> list[PracticeText]:
     related = related_texts(practice_ids)
+    return [
+        (practice["pk"], practice["language"], field_texts(practice, related[practice["pk"]]))
+        for practice in practices_to_index(practice_ids)
+    ]
+
+
+def analyse(texts: list[PracticeText]) -> list[IndexedPractice]:
+    """Pure computation, no database: a rebuild runs it in worker processes."""
     documents = []
-    for practice in practices_to_index(practice_ids):
+    for pk, language, field_text in texts:
         fields, vocabulary = {}, {}
-        for name, text in field_texts(practice, related[practice["pk"]]).items():
-            found, field_terms = terms(text, practice["language"])
+        for name, text in field_text.items():
+            found, field_terms = terms(text, language)
             fields[name] = field_terms
             vocabulary.update(zip(found, field_terms, strict=True))
         pairs = frozenset(f"{word}:{term}" for word, term in vocabulary.items())
-        documents.append(IndexedPractice(practice["pk"], fields, pairs))
+        documents.append(IndexedPractice(pk, fields, pairs))
     return documents
+
+
+def analyse_many(practice_ids: list[int]) -> list[IndexedPractice]:
+    return analyse(read_texts(practice_ids))
 
 
 def plain_text(markdown_text: str) -> str:

@@ -1,17 +1,22 @@
 """Writes to the search index. Called from the practice services, inside their transaction,
 so that the index never disagrees with what is published."""
 
+import multiprocessing
+import os
 import time
-from collections import Counter
+from collections import Counter, deque
 
 from django.db import connection, transaction
 
 from hub.practices.models import Practice
-from hub.search.documents import IndexedPractice, analyse_many
+from hub.search.documents import PracticeText, analyse, analyse_many, read_texts
 from hub.search.engines import get_engine
 from hub.search.models import SearchDocument, SearchTerm
 
 REBUILD_CHUNK = 2_000
+# A rebuild of this many practices or more analyses their text in worker processes, one per core,
+# while this process reads the next chunk and writes the last: the analysis is most of the time.
+PARALLEL_FROM = 20_000
 UPSERT_TERM_SQL = (
     "INSERT INTO search_searchterm (word, term, length, documents) VALUES (%s, %s, %s, %s) "
     "ON CONFLICT (word, term) DO UPDATE SET documents = search_searchterm.documents + excluded.documents"
@@ -64,29 +69,66 @@ def search_index_practice(*, practice: Practice) -> None:
         cursor.executemany(UPSERT_TERM_SQL, _pair_rows(indexed.pairs - old_pairs))
 
 
-@transaction.atomic
-def search_rebuild(*, progress=None) -> dict:
+def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple], Counter]:
+    """In a worker process: no database here, only text in and rows out."""
+    documents = analyse(texts)
+    vocabulary: Counter[str] = Counter()
+    for document in documents:
+        vocabulary.update(document.pairs)
+    return engine_class.rows(documents), vocabulary
+
+
+def search_rebuild(*, progress=None, workers: int | None = None) -> dict:
     """Index every published practice afresh; returns how many and how long it took."""
     started = time.perf_counter()
+    result = _rebuild(progress=progress, workers=workers)
+    if not connection.in_atomic_block:
+        # Once committed: the old rows are dead, and searches would step over them until autovacuum came.
+        with connection.cursor() as cursor:
+            get_engine().after_commit(cursor)
+    return {**result, "seconds": round(time.perf_counter() - started, 1)}
+
+
+@transaction.atomic
+def _rebuild(*, progress, workers: int | None) -> dict:
     engine = get_engine()
     with connection.cursor() as cursor:
         engine.clear(cursor)
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()
 
-    vocabulary: Counter[str] = Counter()
     ids = list(Practice.objects.published().order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), REBUILD_CHUNK):
-        chunk = ids[start : start + REBUILD_CHUNK]
-        documents: list[IndexedPractice] = analyse_many(chunk)
+    chunks = [ids[start : start + REBUILD_CHUNK] for start in range(0, len(ids), REBUILD_CHUNK)]
+    vocabulary: Counter[str] = Counter()
+    done = 0
+
+    def store(result: tuple[list[tuple], Counter]) -> None:
+        nonlocal done
+        rows, chunk_vocabulary = result
         with connection.cursor() as cursor:
-            engine.write(cursor, documents)
-        for document in documents:
-            vocabulary.update(document.pairs)
+            engine.write_rows(cursor, rows)
+        vocabulary.update(chunk_vocabulary)
+        done += len(rows)
         if progress:
-            progress(start + len(chunk), len(ids))
+            progress(done, len(ids))
+
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(ids) >= PARALLEL_FROM else 1
+    if workers > 1:
+        # Forked workers never touch the database connection they inherit: they get texts, return rows.
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(_analysed_rows, (read_texts(chunk), type(engine))))
+                if len(pending) > workers:
+                    store(pending.popleft().get())
+            while pending:
+                store(pending.popleft().get())
+    else:
+        for chunk in chunks:
+            store(_analysed_rows(read_texts(chunk), type(engine)))
     with connection.cursor() as cursor:
         cursor.executemany(UPSERT_TERM_SQL, [row for pair, n in vocabulary.items() for row in _pair_rows([pair], n)])
     with connection.cursor() as cursor:
         engine.after_rebuild(cursor)
-    return {"practices": len(ids), "terms": len(vocabulary), "seconds": round(time.perf_counter() - started, 1)}
+    return {"practices": len(ids), "terms": len(vocabulary)}

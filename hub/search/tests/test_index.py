@@ -7,6 +7,7 @@ from hub.practices import services
 from hub.practices.models import Practice
 from hub.search.models import SearchDocument, SearchTerm
 from hub.search.results import search_practices
+from hub.search.services import search_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,22 @@ def test_the_rebuild_command_indexes_every_published_practice_and_only_those(pra
     assert found("walks") == ["Welcome walks in Lyon"]
     assert SearchTerm.objects.get(word="walks").documents == 1
     assert not SearchTerm.objects.filter(word="secret").exists()
+
+
+def test_a_rebuild_in_worker_processes_indexes_exactly_what_one_process_does(practice_factory):
+    practice_factory("Welcome walks in Lyon", summary="Neighbours guide newcomers.")
+    practice_factory("Peer mentoring in Maipú", summary="Mentores acompañan a personas refugiadas.", language="es")
+    practice_factory("Language cafés", summary="Volunteers and newcomers practise French.")
+
+    def index_contents():
+        return (
+            sorted(SearchDocument.objects.values_list("practice_id", "pairs")),
+            sorted(SearchTerm.objects.values_list("word", "term", "documents")),
+            [found(words) for words in ("walks", "refugiados", "newcomers", '"peer mentoring"', "cafe")],
+        )
+
+    search_rebuild(workers=1)
+    in_one_process = index_contents()
+    search_rebuild(workers=2)
+    assert index_contents() == in_one_process
+    assert in_one_process[2][1] == ["Peer mentoring in Maipú"]
