@@ -16,6 +16,7 @@ from hub.lib import textrepair
 
 MAX_TITLE = 250
 MAX_SUMMARY = 1000
+MAX_PEOPLE_REACHED = 2_147_483_647  # the largest a PositiveIntegerField holds on every database
 
 
 @dataclass
@@ -424,6 +425,8 @@ def record_from_mapping(source: str, line: int, row: dict, *, damaged: bool) -> 
         if not value.replace(",", "").isdigit():
             raise ValueError(f"people_reached “{value}” is not a whole number")
         record.people_reached = int(value.replace(",", ""))
+        if record.people_reached > MAX_PEOPLE_REACHED:
+            raise ValueError(f"people_reached “{value}” is too large")
     record.people_reached_unit = text("people_reached_unit")[:60]
     record.submitter_name = text("submitter_name")[:150]
     record.submitter_verified = text("submitter_verified").casefold() in _TRUE and bool(record.submitter_name)

@@ -1,7 +1,10 @@
 """Importing practices: files in, a report out. Used by `manage.py import_practices` and the upload page.
 
-Every practice is written in its own transaction through the practice services (history, cache,
-search index follow); a record that fails is reported with its file and line and the others go in.
+Records are written a batch at a time, each batch in one transaction: its new practices, and the
+topics and places it adds to practices already here, go through practice_import_many together
+(history, relations and search index follow, in a few queries for the batch). If the database
+refuses anything in a batch, the batch is rolled back and written again a record at a time, each
+in its own savepoint: a record that fails is reported with its file and line and the others go in.
 A dry run does the same work inside one transaction that is rolled back: it writes nothing.
 """
 
@@ -10,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,13 +23,16 @@ from rapidfuzz import fuzz
 from hub.imports.dedupe import DuplicateIndex, fingerprint
 from hub.imports.models import ImportJob
 from hub.imports.parsers import Problem, Record, parse
+from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
-from hub.practices.services import practice_import
+from hub.practices.services import ImportedPractice, practice_import, practice_import_many
 
 # Within the imported files, only near-certain matches are merged without asking.
 SAME_IN_FILES_SCORE = 97
-BATCH = 100
+# Records per transaction: larger batches mean fewer, larger INSERTs, and more to redo one by one
+# when the database refuses a record.
+BATCH = 500
 Progress = Callable[[int, int], None]
 _HONORIFIC = re.compile(r"^(?:Ms|Mr|Mrs|Miss|Dr|Prof)\.?\s+", re.IGNORECASE)
 
@@ -45,6 +52,10 @@ class ImportReport:
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
+
+    def extend(self, other: "ImportReport") -> None:
+        for name in ("created", "updated", "unchanged", "near_duplicates", "skipped", "warnings"):
+            getattr(self, name).extend(getattr(other, name))
 
     def counts(self) -> dict[str, int]:
         return {
@@ -111,11 +122,15 @@ def read_files(files: list[tuple[str, bytes]], report: ImportReport) -> list[Rec
 
 
 def existing_practices() -> DuplicateIndex:
-    """Every practice already stored, by title and summary; a merged duplicate stands for its survivor."""
+    """Every practice already stored, by title and summary; a merged duplicate stands for its survivor.
+
+    Read in chunks, only the columns compared and only the opening of each summary: the index is
+    what stays in memory, not 100 000 model instances. In order of id, so that of two stored
+    practices with one title, the older is the one matched on every database."""
     index = DuplicateIndex()
-    rows = Practice.objects.order_by().values_list("pk", "title", "summary", "merged_into_id")
+    rows = Practice.objects.order_by("pk").values_list("pk", "title", Substr("summary", 1, 400), "merged_into_id")
     for pk, title, summary, merged_into in rows.iterator(chunk_size=5000):
-        index.add(merged_into or pk, title, summary[:400])
+        index.add(merged_into or pk, title, summary)
     return index
 
 
@@ -129,6 +144,19 @@ class _Vocabulary:
             self.topics[topic.slug] = topic
         self.places: dict[tuple, object] = {}
         self.members: dict[str, object] = {}
+        self.organisations: dict[str, object] = {}
+
+    def forget_written(self) -> None:
+        """What was made in a transaction that was rolled back is gone: look it up afresh."""
+        self.places.clear()
+        self.members.clear()
+        self.organisations.clear()
+
+    def organisation(self, name: str):
+        name = " ".join(name.split())
+        if name not in self.organisations:
+            self.organisations[name] = organisation_get_or_create(name=name)
+        return self.organisations[name]
 
     def topics_for(self, record: Record, report: ImportReport) -> list[Topic]:
         found = []
@@ -215,12 +243,16 @@ def import_record(
         )
 
 
+def _wanted(record: Record, vocabulary: _Vocabulary) -> tuple[set, set]:
+    """The topics and countries a record would give a practice already here."""
+    topics = {topic.pk for topic in vocabulary.topics_for(record, ImportReport())}
+    return topics, {country for _name, country, _kind in record.places}
+
+
 def _adds_something(practice: Practice, record: Record, vocabulary: _Vocabulary, report: ImportReport) -> bool:
-    wanted = {topic.pk for topic in vocabulary.topics_for(record, ImportReport())}
-    has = set(practice.topics.values_list("pk", flat=True))
-    if wanted - has:
+    topics, countries = _wanted(record, vocabulary)
+    if topics - set(practice.topics.values_list("pk", flat=True)):
         return True
-    countries = {country for _name, country, _kind in record.places}
     return bool(countries - set(practice.places.values_list("country", flat=True)))
 
 
@@ -241,15 +273,163 @@ def import_practices(
 def _write(records: list[Record], report: ImportReport, *, by, publish: bool, progress: Progress | None) -> None:
     index = existing_practices()
     vocabulary = _Vocabulary()
-    # Practices are committed a batch at a time: committing each alone rewrites the same index pages
-    # thousands of times. Each still has its own savepoint, so a failing one is rolled back whole
-    # and its batch goes on without it.
+    # practice_import_many needs the ids of the rows it inserts; without them, one practice at a time.
+    bulk = connection.features.can_return_rows_from_bulk_insert
     for start in range(0, len(records), BATCH):
-        with transaction.atomic():
-            for record in records[start : start + BATCH]:
-                _write_one(record, report, index=index, vocabulary=vocabulary, by=by, publish=publish)
+        batch = records[start : start + BATCH]
+        if not (bulk and _write_batch(batch, report, index=index, vocabulary=vocabulary, by=by, publish=publish)):
+            with transaction.atomic():
+                for record in batch:
+                    _write_one(record, report, index=index, vocabulary=vocabulary, by=by, publish=publish)
         if progress:
             progress(min(start + BATCH, len(records)), len(records))
+
+
+@dataclass(eq=False)  # compared and hashed by identity: a key of the batch's duplicate index
+class _New:
+    """A record that becomes a new practice when its batch is written."""
+
+    record: Record
+    entry: dict
+    item: ImportedPractice
+    practice: Practice | None = None
+
+
+class _Batch:
+    """One batch of records in one transaction: the new practices, and what the others add to stored
+    practices, are gathered and written together by practice_import_many.
+
+    The records are told apart as _write_one does, with what they need read for the whole batch at
+    once: the stored practices they match, their titles, topics and countries."""
+
+    def __init__(self, records: list[Record], *, index: DuplicateIndex, vocabulary: _Vocabulary, by, publish: bool):
+        self.index, self.vocabulary, self.by, self.publish = index, vocabulary, by, publish
+        self.report = ImportReport()
+        self.matches = [index.find(record.title, record.summary) for record in records]
+        # New practices of this batch, for the records after them: the main index gets them once
+        # the batch is committed, so that a batch rolled back leaves nothing behind in it.
+        self.fresh = DuplicateIndex()
+        self.new: list[_New] = []
+        self.unwritten: list[_New] = []
+        # Stored practices that records of this batch add topics or places to.
+        self.gaining: dict[int, ImportedPractice] = {}
+        stored = {match.key for match in self.matches if match}
+        self.titles = dict(Practice.objects.filter(pk__in=stored).values_list("pk", "title"))
+        exact = {match.key for match in self.matches if match and match.exact}
+        self.topics: dict[int, set] = {pk: set() for pk in exact}
+        self.countries: dict[int, set] = {pk: set() for pk in exact}
+        through = Practice.topics.through.objects.filter(practice_id__in=exact)
+        for pk, topic in through.values_list("practice_id", "topic_id"):
+            self.topics[pk].add(topic)
+        through = Practice.places.through.objects.filter(practice_id__in=exact)
+        for pk, country in through.values_list("practice_id", "place__country"):
+            self.countries[pk].add(country)
+
+    def write(self, records: list[Record]) -> None:
+        for record, match in zip(records, self.matches, strict=True):
+            if not (match and match.exact):
+                fresh = self.fresh.find(record.title, record.summary)
+                if fresh and (fresh.exact or match is None or fresh.score > match.score):
+                    match = fresh
+            self.write_one(record, match)
+        self.flush()
+        for entry in self.report.near_duplicates:
+            if isinstance(entry["id"], _New):
+                entry["id"] = entry["id"].practice.pk
+
+    def write_one(self, record: Record, match) -> None:
+        entry = {"title": record.title, "where": record.where}
+        if match is None:
+            self.add(record, entry)
+            return
+        key = match.key
+        if isinstance(key, _New):
+            title = key.record.title
+            if match.exact:
+                self.flush()
+                key = key.practice.pk
+        elif key in self.titles:
+            title = self.titles[key]
+        else:  # deleted since the import began
+            self.report.skipped.append({"where": record.where, "message": _("not saved: it was deleted meanwhile")})
+            return
+        if not match.exact:
+            self.report.near_duplicates.append(
+                {**entry, "id": key, "practice_title": title, "score": match.score, "record": record.to_json()}
+            )
+            return
+        entry.update(id=key, practice_title=title)
+        topics, countries = _wanted(record, self.vocabulary)
+        if not (topics - self.topics[key] or countries - self.countries[key]):
+            self.report.unchanged.append(entry)
+            return
+        if key in self.gaining:  # a second record for it in this batch: a second version in its history
+            self.flush()
+        self.gaining[key] = ImportedPractice(
+            data={"topics": self.vocabulary.topics_for(record, self.report)},
+            reason=_("Imported from %(where)s") % {"where": record.where},
+            places=self.vocabulary.places_for(record),
+        )
+        self.topics[key] |= topics
+        self.countries[key] |= countries
+        self.report.updated.append(entry)
+
+    def add(self, record: Record, entry: dict) -> None:
+        vocabulary = self.vocabulary
+        data = _data(record, vocabulary.topics_for(record, self.report))
+        new = _New(
+            record,
+            entry,
+            ImportedPractice(
+                data=data,
+                reason=_("Imported from %(where)s") % {"where": record.where},
+                places=vocabulary.places_for(record),
+                organisation=vocabulary.organisation(record.organisation) if record.organisation else None,
+                partners=[vocabulary.organisation(name) for name in record.partners],
+                submitted_by=vocabulary.member(record.submitter_name) if record.submitter_verified else None,
+                submitter_name=record.submitter_name,
+                submitter_email=record.submitter_email,
+            ),
+        )
+        self.fresh.add(new, record.title, record.summary)
+        self.new.append(new)
+        self.unwritten.append(new)
+
+    def flush(self) -> None:
+        if not (self.unwritten or self.gaining):
+            return
+        stored = Practice.objects.in_bulk(list(self.gaining))
+        for pk, item in self.gaining.items():
+            if pk not in stored:
+                raise Practice.DoesNotExist(f"practice {pk} was deleted meanwhile")
+            item.practice = stored[pk]
+        practices = practice_import_many(
+            items=[new.item for new in self.unwritten] + list(self.gaining.values()), by=self.by, publish=self.publish
+        )
+        for new, practice in zip(self.unwritten, practices[: len(self.unwritten)], strict=True):
+            new.practice = practice
+            self.report.created.append({**new.entry, "id": practice.pk})
+            # The same topics and countries as it was given: what a later record might add to it.
+            self.topics[practice.pk] = {topic.pk for topic in new.item.data["topics"]}
+            self.countries[practice.pk] = {place.country.code for place in new.item.places}
+        self.unwritten, self.gaining = [], {}
+
+
+def _write_batch(
+    records: list[Record], report: ImportReport, *, index: DuplicateIndex, vocabulary: _Vocabulary, by, publish: bool
+) -> bool:
+    """The batch in one transaction; False, with nothing written, if the database refused any of it."""
+    try:
+        with transaction.atomic():
+            batch = _Batch(records, index=index, vocabulary=vocabulary, by=by, publish=publish)
+            batch.write(records)
+    except (DatabaseError, ValueError, Practice.DoesNotExist):
+        vocabulary.forget_written()
+        return False
+    for new in batch.new:
+        index.add(new.practice.pk, new.practice.title, new.practice.summary)
+    report.extend(batch.report)
+    return True
 
 
 def _write_one(record: Record, report: ImportReport, *, index, vocabulary, by, publish: bool) -> None:
