@@ -70,11 +70,10 @@ def restore(marks: dict, stored: int) -> None:
     from simple_history.models import HistoricalRecords
 
     from hub.practices.models import Practice
-    from hub.search.services import search_index_practice, search_remove_practice
+    from hub.search.services import search_index_practices, search_remove_practices
 
     gained = set()
-    for pk in Practice.objects.published().filter(pk__gt=stored).values_list("pk", flat=True):
-        search_remove_practice(practice_id=pk)
+    search_remove_practices(practice_ids=list(Practice.objects.filter(pk__gt=stored).values_list("pk", flat=True)))
     # The generated practices have no history: every history row is an import's. No new rows for
     # the practices deleted here either.
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
@@ -86,8 +85,7 @@ def restore(marks: dict, stored: int) -> None:
         for m2m in Practice.history.model._history_m2m_fields:
             HistoricalRecords.m2m_models[m2m].objects.all().delete()
         Practice.history.all().delete()
-    for practice in Practice.objects.filter(pk__in=gained):
-        search_index_practice(practice=practice)
+    search_index_practices(practices=list(Practice.objects.filter(pk__in=gained)))
 
 
 def prepare() -> None:
@@ -232,7 +230,7 @@ with {os.cpu_count()} cores.
   batches of {results[0]["batch"]} records, each in one transaction; the new practices of a batch, and the themes
   and countries its rows add to stored practices, written together with their relations and history
   records (`practice_import_many`); the stored practices that gain something, being published, are then
-  indexed for search one at a time (`search_index_practice`).
+  indexed for search together (`search_index_practices`).
 - **De-duplication**: against the 100 000 published practices of `bench/generate.py`, all in the search
   index; one row in ten repeats the title of a stored practice (updated when it brings a theme or a
   country the practice lacks, else unchanged); the generated titles resemble one another, so some new rows

@@ -24,7 +24,7 @@ from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import ExternalLink, Practice
-from hub.search.services import search_index_practice, search_remove_practice
+from hub.search.services import search_index_practice, search_index_practices, search_remove_practice
 
 LISTING_VERSION_KEY = "practices:listing-version"
 
@@ -399,9 +399,9 @@ def practice_import_many(*, items: list[ImportedPractice], by, publish: bool = F
     if any(practice.is_published for practice in practices):
         _listings_changed()
     # A new practice waiting for moderation was never in the index: there is nothing to remove.
-    for practice, item in zip(practices, items, strict=True):
-        if practice.is_published or item.practice is not None:
-            search_index_practice(practice=practice)
+    search_index_practices(
+        practices=[p for p, item in zip(practices, items, strict=True) if p.is_published or item.practice is not None]
+    )
     return practices
 
 

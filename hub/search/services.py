@@ -31,42 +31,58 @@ def _pair_rows(pairs, documents: int = 1) -> list[tuple]:
     return rows
 
 
-def _forget_pairs(cursor, pairs) -> None:
+def _update_vocabulary(cursor, change: Counter) -> None:
+    """Add change[pair] (negative: take away) to the number of practices of each word."""
     cursor.executemany(
-        "UPDATE search_searchterm SET documents = documents - 1 WHERE word = %s AND term = %s",
-        [pair.split(":", 1) for pair in pairs],
+        "UPDATE search_searchterm SET documents = documents - %s WHERE word = %s AND term = %s",
+        [(-n, *pair.split(":", 1)) for pair, n in change.items() if n < 0],
     )
+    cursor.executemany(UPSERT_TERM_SQL, [row for pair, n in change.items() if n > 0 for row in _pair_rows([pair], n)])
     cursor.execute("DELETE FROM search_searchterm WHERE documents <= 0")
 
 
 @transaction.atomic
 def search_remove_practice(*, practice_id: int) -> None:
-    document = SearchDocument.objects.filter(practice_id=practice_id).first()
-    if document is None:
-        return
-    with connection.cursor() as cursor:
-        get_engine().delete(cursor, [practice_id])
-        _forget_pairs(cursor, document.pairs.split())
-    document.delete()
+    search_remove_practices(practice_ids=[practice_id])
+
+
+@transaction.atomic
+def search_remove_practices(*, practice_ids: list[int]) -> None:
+    _index([], removed=list(practice_ids))
 
 
 @transaction.atomic
 def search_index_practice(*, practice: Practice) -> None:
     """Put the practice's current text in the index, or take it out if it is not published."""
-    if practice.status != Practice.Status.PUBLISHED:
-        search_remove_practice(practice_id=practice.pk)
-        return
-    (indexed,) = analyse_many([practice.pk])
-    document = SearchDocument.objects.filter(practice_id=practice.pk).first()
-    old_pairs = set(document.pairs.split()) if document else set()
+    search_index_practices(practices=[practice])
+
+
+@transaction.atomic
+def search_index_practices(*, practices: list[Practice]) -> None:
+    """search_index_practice for many practices, with a few statements for them all (imports)."""
+    latest = {practice.pk: practice for practice in practices}
+    published = [pk for pk, practice in latest.items() if practice.status == Practice.Status.PUBLISHED]
+    _index(published, removed=[pk for pk in latest if pk not in set(published)])
+
+
+def _index(published: list[int], *, removed: list[int]) -> None:
+    """Index the `published` practices afresh and take the `removed` ones out."""
+    stored = SearchDocument.objects.filter(practice_id__in=[*published, *removed])
+    old = dict(stored.values_list("practice_id", "pairs"))
+    documents = analyse_many(published) if published else []
+    change: Counter[str] = Counter()
+    for pairs in old.values():
+        change.subtract(pairs.split())
+    for document in documents:
+        change.update(document.pairs)
     engine = get_engine()
     with connection.cursor() as cursor:
-        if document:
-            engine.delete(cursor, [practice.pk])
-            document.delete()
-        engine.write(cursor, [indexed])
-        _forget_pairs(cursor, old_pairs - indexed.pairs)
-        cursor.executemany(UPSERT_TERM_SQL, _pair_rows(indexed.pairs - old_pairs))
+        if old:
+            engine.delete(cursor, list(old))
+            SearchDocument.objects.filter(practice_id__in=list(old)).delete()
+        if documents:
+            engine.write(cursor, documents)
+        _update_vocabulary(cursor, change)
 
 
 def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple], Counter]:

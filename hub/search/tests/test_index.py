@@ -7,7 +7,7 @@ from hub.practices import services
 from hub.practices.models import Practice
 from hub.search.models import SearchDocument, SearchTerm
 from hub.search.results import search_practices
-from hub.search.services import search_rebuild
+from hub.search.services import search_index_practices, search_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,23 @@ def test_a_rebuild_in_worker_processes_indexes_exactly_what_one_process_does(pra
     search_rebuild(workers=2)
     assert index_contents() == in_one_process
     assert in_one_process[2][1] == ["Peer mentoring in Maipú"]
+
+
+def test_indexing_many_practices_at_once_is_indexing_each_of_them(practice_factory, maya):
+    walks = practice_factory("Welcome walks in Lyon")
+    tours = practice_factory("City tours in Lyon")
+    draft = practice_factory("Lyon walks for newcomers", status=Practice.Status.SUBMITTED)
+    tours.title, draft.status = "City walks in Lyon", Practice.Status.PUBLISHED
+    Practice.objects.filter(pk=tours.pk).update(title=tours.title)
+    Practice.objects.filter(pk=draft.pk).update(status=draft.status)
+    walks.status = Practice.Status.ARCHIVED
+    Practice.objects.filter(pk=walks.pk).update(status=walks.status)
+
+    search_index_practices(practices=[walks, tours, draft])
+    batched = sorted(SearchTerm.objects.values_list("word", "term", "documents"))
+    assert SearchTerm.objects.get(word="walks").documents == 2  # tours now, the draft; not the archived
+    assert not SearchTerm.objects.filter(word="tours").exists()
+    assert set(SearchDocument.objects.values_list("practice_id", flat=True)) == {tours.pk, draft.pk}
+
+    search_rebuild(workers=1)
+    assert sorted(SearchTerm.objects.values_list("word", "term", "documents")) == batched
