@@ -201,12 +201,26 @@ class PostgresEngine:
         """VACUUM, which cannot run in a transaction: the rows a rebuild replaced are dead."""
         cursor.execute(f"VACUUM (ANALYZE) {', '.join(self.TABLES)}")  # noqa: S608 - our names
 
-    @staticmethod
-    def _where(parsed, head: bool) -> tuple[str, str, list]:
+    @classmethod
+    def _where(cls, parsed, head: bool) -> tuple[str, str, list]:
         """The table, its condition and the parameters."""
         if head:
             return "search_head", "head @@ %s::tsquery", [q.positive_tsquery(parsed)]
+        if parsed.has_phrase and cls._has_phrase_index():
+            # The expression of the RUM index (migration 0004), which keeps word positions.
+            return "search_searchdocument", "(document || ''::tsvector) @@ %s::tsquery", [q.tsquery(parsed)]
         return "search_searchdocument", "document @@ %s::tsquery", [q.tsquery(parsed)]
+
+    _phrase_index_in: dict[str, bool] = {}  # database name -> whether it has the RUM index
+
+    @classmethod
+    def _has_phrase_index(cls) -> bool:
+        database = connection.settings_dict["NAME"]
+        if database not in cls._phrase_index_in:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_document_phrases'")
+                cls._phrase_index_in[database] = cursor.fetchone() is not None
+        return cls._phrase_index_in[database]
 
     @staticmethod
     def _execute(cursor, sql: str, params: list) -> None:

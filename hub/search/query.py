@@ -119,6 +119,10 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.groups
 
+    @property
+    def has_phrase(self) -> bool:
+        return any(term.is_phrase for term in [*self.positive_terms(), *self.excluded])
+
     def positive_terms(self) -> list[Term]:
         return [term for group in self.groups for term in group]
 

@@ -117,3 +117,26 @@ def test_indexing_many_practices_at_once_is_indexing_each_of_them(practice_facto
 
     search_rebuild(workers=1)
     assert sorted(SearchTerm.objects.values_list("word", "term", "documents")) == batched
+
+
+def test_on_postgresql_with_rum_a_phrase_is_answered_from_the_phrase_index(practice_factory):
+    from django.db import connection
+
+    from hub.search.engines import get_engine
+    from hub.search.query import parse
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 keeps word positions itself")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_document_phrases'")
+        if cursor.fetchone() is None:
+            pytest.skip("this PostgreSQL server has no RUM extension")
+    practice_factory("Peer mentoring for newcomers")
+    table, where, params = get_engine()._where(parse('"peer mentoring"'), head=False)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN SELECT practice_id FROM {table} WHERE {where}", params)  # noqa: S608
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_document_phrases" in plan
+    assert found('"peer mentoring"') == ["Peer mentoring for newcomers"]
+    assert found('"mentoring peer"') == []
