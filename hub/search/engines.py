@@ -95,6 +95,17 @@ class SqliteEngine:
             )
             return _id_array(cursor.fetchone()[0])
 
+    def latest_ids(self, parsed: q.ParsedQuery, *, head: bool, limit: int) -> np.ndarray:
+        """The `limit` matches with the highest ids (FTS5 reads its lists backwards and stops), in no order."""
+        table = "search_head" if head else "search_fts"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s "  # noqa: S608
+                "ORDER BY rowid DESC LIMIT %s)",
+                [q.fts5_match(parsed, head=head), limit],
+            )
+            return _id_array(cursor.fetchone()[0])
+
     def count(self, parsed: q.ParsedQuery) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [q.fts5_match(parsed)])
@@ -236,6 +247,17 @@ class PostgresEngine:
         with connection.cursor() as cursor:
             sql = f"SELECT string_agg(practice_id::text, ',') FROM {table} WHERE {where}"  # noqa: S608
             self._execute(cursor, sql, params)
+            return _id_array(cursor.fetchone()[0])
+
+    def latest_ids(self, parsed, *, head: bool, limit: int) -> np.ndarray:
+        """The `limit` matches with the highest ids, in no order."""
+        table, where, params = self._where(parsed, head)
+        with connection.cursor() as cursor:
+            sql = (
+                f"SELECT string_agg(practice_id::text, ',') FROM (SELECT practice_id FROM {table} "  # noqa: S608
+                f"WHERE {where} ORDER BY practice_id DESC LIMIT %s) latest"
+            )
+            cursor.execute(sql, [*params, limit])
             return _id_array(cursor.fetchone()[0])
 
     def count(self, parsed) -> int:

@@ -61,6 +61,33 @@ class RankedResults:
     def __getitem__(self, page: slice) -> list[Practice]:
         search = self.search
         start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        ids = self._first_block(start, stop)
+        if ids is None:
+            ids = self._tiers(start, stop)
+        # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
+        # the status index (every published practice) rather than the 20 rows by key.
+        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _first_block(self, start: int, stop: int) -> list[int] | None:
+        """A page within the head tier's first block, when no filter or excluded word narrows it: the
+        engine gives that block itself (the latest head matches), without collecting the whole tier.
+        None when the page needs more than that block."""
+        search = self.search
+        if search.filtered or search.executed.excluded:
+            return None
+        block = search.engine.latest_ids(search.executed, head=True, limit=RANK_BLOCK)
+        if stop > len(block) and len(block) == RANK_BLOCK:
+            return None  # past the first block
+        ids = self._ranked(Tier.HEAD, block, start, stop) if start < len(block) else []
+        if stop > len(block):  # the whole head tier was this block: the rest follows
+            rest = search.bits & ~search.index.of_id_array(block)
+            candidates = np.sort(search.index.id_array(rest))[::-1]
+            ids += self._ranked(Tier.REST, candidates, max(start, len(block)) - len(block), stop - len(block))
+        return ids
+
+    def _tiers(self, start: int, stop: int) -> list[int]:
+        search = self.search
         head = search.head_bits()
         ids, tier_start = [], 0
         for tier, bits in ((Tier.HEAD, head), (Tier.REST, search.bits & ~head)):
@@ -69,10 +96,7 @@ class RankedResults:
                 candidates = np.sort(search.index.id_array(bits))[::-1]
                 ids += self._ranked(tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
             tier_start += size
-        # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
-        # the status index (every published practice) rather than the 20 rows by key.
-        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
-        return [found[pk] for pk in ids if pk in found]
+        return ids
 
     def _ranked(self, tier: Tier, candidates, start: int, stop: int) -> list[int]:
         ids = []
