@@ -75,8 +75,13 @@ class SqliteEngine:
             cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in practice_ids])  # noqa: S608
 
     def clear(self, cursor) -> None:
-        cursor.execute("DELETE FROM search_fts")
-        cursor.execute("DELETE FROM search_head")
+        # Dropped and created again, as the migrations made them: a DELETE makes FTS5 read back every
+        # row to take its words out of the index (5 s for 100 000 practices, against 1 s).
+        for table in ("search_fts", "search_head"):
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [table])
+            (definition,) = cursor.fetchone()
+            cursor.execute(f"DROP TABLE {table}")  # noqa: S608 - our names
+            cursor.execute(definition)
 
     def after_rebuild(self, cursor) -> None:
         cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
