@@ -81,9 +81,8 @@ class RankedResults:
             return None  # past the first block
         ids = self._ranked(Tier.HEAD, block, start, stop) if start < len(block) else []
         if stop > len(block):  # the whole head tier was this block: the rest follows
-            rest = search.bits & ~search.index.of_id_array(block)
-            candidates = np.sort(search.index.id_array(rest))[::-1]
-            ids += self._ranked(Tier.REST, candidates, max(start, len(block)) - len(block), stop - len(block))
+            rest = self._latest_first(search.bits & ~search.index.of_id_array(block))
+            ids += self._ranked(Tier.REST, rest, max(start, len(block)) - len(block), stop - len(block))
         return ids
 
     def _tiers(self, start: int, stop: int) -> list[int]:
@@ -93,10 +92,13 @@ class RankedResults:
         for tier, bits in ((Tier.HEAD, head), (Tier.REST, search.bits & ~head)):
             size = bits.bit_count()
             if start < tier_start + size and stop > tier_start:
-                candidates = np.sort(search.index.id_array(bits))[::-1]
+                candidates = self._latest_first(bits)
                 ids += self._ranked(tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
             tier_start += size
         return ids
+
+    def _latest_first(self, bits: int) -> np.ndarray:
+        return np.sort(self.search.index.id_array(bits))[::-1]
 
     def _ranked(self, tier: Tier, candidates, start: int, stop: int) -> list[int]:
         ids = []
