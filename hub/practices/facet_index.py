@@ -8,6 +8,8 @@ archiving, whichever process made it.
 """
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -47,6 +49,50 @@ class FacetOption:
     count: int
 
 
+_NOTHING = object()
+
+
+class Memo:
+    """Values other modules derive from what is published (a search word's matches, as a bitset),
+    kept as long as the index that holds them: until the next publish, edit or unpublish. Beyond
+    `budget` bytes, the least recently used go first."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size = budget, 0
+        self._values: OrderedDict = OrderedDict()  # key -> (value, size)
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+            self.size = 0
+
+    def peek(self, key, default=None):
+        """The value kept for `key`, or `default`."""
+        with self._lock:
+            if key not in self._values:
+                return default
+            self._values.move_to_end(key)
+            return self._values[key][0]
+
+    def get(self, key, compute: Callable, size: Callable = lambda value: 1):
+        """The value kept for `key`, computed and kept if there is none (None is a value too)."""
+        if (value := self.peek(key, _NOTHING)) is not _NOTHING:
+            return value
+        value = compute()  # outside the lock: other threads' look-ups need not wait for the database
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = value, size(value)
+                self.size += self._values[key][1]
+            while self.size > self.budget and len(self._values) > 1:
+                _, (_, dropped) = self._values.popitem(last=False)
+                self.size -= dropped
+        return value
+
+
+MEMO_BUDGET = 48 * 2**20  # bytes: about 4 000 search terms at 100 000 practices
+
+
 class FacetIndex:
     def __init__(
         self, *, version, ids: list[int], titles: list[str], postings: dict, labels: dict, place_postings: dict
@@ -66,6 +112,7 @@ class FacetIndex:
         self._everything_counts: dict[str, dict] = {}
         self._labels_in: dict[str, dict] = {}  # language -> (facet, value) -> label, translated once
         self._by_title = sorted(range(len(ids)), key=lambda i: (titles[i].casefold(), ids[i]))
+        self.memo = Memo(MEMO_BUDGET)
 
     def select(self, chosen: dict[str, str]) -> int:
         """The practices that have every chosen (facet, value)."""

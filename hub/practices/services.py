@@ -52,7 +52,7 @@ def listing_version() -> int:
     return cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, timeout=None)
 
 
-def _listings_changed() -> None:
+def listings_changed() -> None:
     transaction.on_commit(lambda: cache.set(LISTING_VERSION_KEY, time.time_ns(), None))
 
 
@@ -133,7 +133,7 @@ def practice_update(*, practice: Practice, data: dict, by) -> Practice:
         _apply(practice, data)
         _apply_relations(practice, data)
     if practice.is_published:
-        _listings_changed()
+        listings_changed()
     search_index_practice(practice=practice)
     return practice
 
@@ -144,7 +144,7 @@ def practice_publish(*, practice: Practice, by) -> Practice:
     practice.published_at = practice.published_at or timezone.now()
     practice.rejection_reason = ""
     _save(practice, by=by, reason=_("Published"))
-    _listings_changed()
+    listings_changed()
     transaction.on_commit(
         lambda: send_templated_mail(
             to=practice.submitter_contact_email, template="practice_published", context={"practice": practice}
@@ -162,7 +162,7 @@ def practice_reject(*, practice: Practice, by, reason: str) -> Practice:
     practice.featured = False
     _save(practice, by=by, reason=_("Rejected"))
     if was_published:
-        _listings_changed()
+        listings_changed()
     transaction.on_commit(
         lambda: send_templated_mail(
             to=practice.submitter_contact_email, template="practice_rejected", context={"practice": practice}
@@ -176,7 +176,7 @@ def practice_reject(*, practice: Practice, by, reason: str) -> Practice:
 def practice_set_featured(*, practice: Practice, by, featured: bool) -> Practice:
     practice.featured = featured and practice.is_published
     _save(practice, by=by, reason=_("Featured") if practice.featured else _("No longer featured"))
-    _listings_changed()
+    listings_changed()
     return practice
 
 
@@ -185,7 +185,7 @@ def practice_archive(*, practice: Practice, by) -> Practice:
     practice.status = Practice.Status.ARCHIVED
     practice.featured = False
     _save(practice, by=by, reason=_("Archived"))
-    _listings_changed()
+    listings_changed()
     search_index_practice(practice=practice)
     return practice
 
@@ -208,7 +208,7 @@ def practice_restore_version(*, practice: Practice, history_id: int, by) -> Prac
         reason=_("Restored the version of %(date)s") % {"date": record.history_date.strftime("%Y-%m-%d %H:%M")},
     )
     if practice.is_published:
-        _listings_changed()
+        listings_changed()
     search_index_practice(practice=practice)
     return practice
 
@@ -221,7 +221,7 @@ def practice_delete(*, practice: Practice, by) -> None:
     practice._history_user = by if by and by.is_authenticated else None
     practice.delete()
     if was_published:
-        _listings_changed()
+        listings_changed()
 
 
 @transaction.atomic
@@ -259,7 +259,7 @@ def practice_import(
             practice.topics.add(*data.get("topics", []))
             practice.places.add(*places)
     if practice.is_published:
-        _listings_changed()
+        listings_changed()
     search_index_practice(practice=practice)
     return practice
 
@@ -397,7 +397,7 @@ def practice_import_many(*, items: list[ImportedPractice], by, publish: bool = F
         )
 
     if any(practice.is_published for practice in practices):
-        _listings_changed()
+        listings_changed()
     # A new practice waiting for moderation was never in the index: there is nothing to remove.
     search_index_practices(
         practices=[p for p, item in zip(practices, items, strict=True) if p.is_published or item.practice is not None]
@@ -433,7 +433,7 @@ def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
     # Practices merged into the duplicate earlier follow it, so that no address redirects twice.
     Practice.objects.filter(merged_into=duplicate).update(merged_into=keep)
     if was_published or keep.is_published:
-        _listings_changed()
+        listings_changed()
     search_index_practice(practice=keep)
     search_index_practice(practice=duplicate)
     return keep

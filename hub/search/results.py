@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from hub.practices.facet_index import FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
-from hub.search.engines import Tier, get_engine
-from hub.search.query import ParsedQuery, parse
+from hub.search.engines import Tier, get_engine, inverse_document_frequencies
+from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions
 
@@ -40,9 +40,9 @@ class SearchFilter(PracticeFilter):
 
 
 # A tier is ranked a block at a time, the latest added first: the first page of a word that is in
-# the title or summary of 30 000 practices ranks the latest 5 000 of them, not all 30 000. Where a
+# the title or summary of 30 000 practices ranks the latest 2 000 of them, not all 30 000. Where a
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
-RANK_BLOCK = 5_000
+RANK_BLOCK = 2_000
 
 
 class RankedResults:
@@ -60,30 +60,11 @@ class RankedResults:
 
     def __getitem__(self, page: slice) -> list[Practice]:
         search = self.search
-        start, stop = page.start or 0, min(page.stop or search.count, search.count)
-        ids = self._first_block(start, stop)
-        if ids is None:
-            ids = self._tiers(start, stop)
+        ids = self._tiers(page.start or 0, min(page.stop or search.count, search.count))
         # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
         # the status index (every published practice) rather than the 20 rows by key.
         found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
         return [found[pk] for pk in ids if pk in found]
-
-    def _first_block(self, start: int, stop: int) -> list[int] | None:
-        """A page within the head tier's first block, when no filter or excluded word narrows it: the
-        engine gives that block itself (the latest head matches), without collecting the whole tier.
-        None when the page needs more than that block."""
-        search = self.search
-        if search.filtered or search.executed.excluded:
-            return None
-        block = search.engine.latest_ids(search.executed, head=True, limit=RANK_BLOCK)
-        if stop > len(block) and len(block) == RANK_BLOCK:
-            return None  # past the first block
-        ids = self._ranked(Tier.HEAD, block, start, stop) if start < len(block) else []
-        if stop > len(block):  # the whole head tier was this block: the rest follows
-            rest = self._latest_first(search.bits & ~search.index.of_id_array(block))
-            ids += self._ranked(Tier.REST, rest, max(start, len(block)) - len(block), stop - len(block))
-        return ids
 
     def _tiers(self, start: int, stop: int) -> list[int]:
         search = self.search
@@ -113,7 +94,7 @@ class RankedResults:
                 block,
                 limit=limit,
                 offset=start - block_start,
-                documents=len(self.search.index.ids),
+                idfs=self.search.idfs,
             )
             start += limit
         return ids
@@ -141,16 +122,49 @@ class PracticeSearch:
         return self.bits.bit_count()
 
     @cached_property
+    def idfs(self) -> list[float]:
+        return inverse_document_frequencies(self.executed, len(self.index.ids), self.index.memo)
+
+    @cached_property
     def terms(self) -> frozenset[str]:
         return query_terms(self.executed) if self.executed else frozenset()
 
-    def matches(self, parsed: ParsedQuery) -> int:
-        """The bitset of the published practices that match, before the filters."""
-        return self.index.of_id_array(self.engine.matching_ids(parsed))
+    def matches(self, parsed: ParsedQuery, *, head: bool = False) -> int:
+        """The bitset of the published practices that match, before the filters (head: with every
+        group of words in their title or summary; the excluded words are left to the full query).
+
+        What the engine finds is kept with the facet index until the next publication: a common
+        word matches most practices, and collecting 90 000 ids from the engine is most of what a
+        search costs. A group of words searched before (`refugees` of `refugees housing`) is taken
+        from there; the engine is asked once for the rest of the query, all its groups together."""
+        bits, asked = self.index.everything, []
+        for group in parsed.groups:
+            found = self.index.memo.peek(self._key([group], head))
+            if found is None:
+                asked.append(group)
+            else:
+                bits &= found
+        if asked:
+            bits &= self._engine_matches(asked, head)
+        if not head:
+            for term in parsed.excluded:
+                bits &= ~self._engine_matches([[term]], head=False)
+        return bits
+
+    @staticmethod
+    def _key(groups: list[list[Term]], head: bool) -> tuple:
+        return ("search", head, tuple(tuple(group) for group in groups))
+
+    def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
+        return self.index.memo.get(
+            self._key(groups, head),
+            lambda: self.index.of_id_array(self.engine.matching_ids(ParsedQuery(groups), head=head)),
+            size=lambda bits: (bits.bit_length() + 7) // 8 + 64,
+        )
 
     def head_bits(self) -> int:
         """The matches with every word in their title or summary (that the filters keep)."""
-        return self.index.of_id_array(self.engine.matching_ids(self.executed, head=True)) & self.bits
+        return self.matches(self.executed, head=True) & self.bits
 
     def newest_ids(self, limit: int) -> list[int]:
         return self.index.pks(self.bits, start=0, stop=limit)
@@ -173,12 +187,12 @@ def search_practices(text: str, filterset: PracticeFilter | None = None) -> Prac
     )
     if parsed.is_empty:
         return search
-    search.expanded = expansions(parsed)
+    search.expanded = expansions(parsed, index.memo)
     if search.expanded:
         parsed = parsed.with_alternatives(search.expanded)
     matched = search.matches(parsed)
     search.executed, search.bits = parsed, matched & search.filter_bits
-    fixes = corrections(parsed)
+    fixes = corrections(parsed, index.memo)
     corrected = parsed.replace_words(fixes) if fixes else None
     if search.count == 0:
         if corrected is not None and (found := search.matches(corrected)) & search.filter_bits:
@@ -190,7 +204,7 @@ def search_practices(text: str, filterset: PracticeFilter | None = None) -> Prac
                 search.executed, search.bits, search.relaxed = relaxed, found & search.filter_bits, True
                 search.corrected = corrected is not None
                 matched = found
-    elif corrected is not None and search.engine.count(corrected):
+    elif corrected is not None and search.matches(corrected):
         search.suggestion = corrected
     if search.count == 0 and search.filtered:
         search.unfiltered_count = matched.bit_count()

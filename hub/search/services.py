@@ -76,6 +76,7 @@ def _index(published: list[int], *, removed: list[int]) -> None:
     for document in documents:
         change.update(document.pairs)
     engine = get_engine()
+    _matches_changed()
     with connection.cursor() as cursor:
         if old:
             engine.delete(cursor, list(old))
@@ -83,6 +84,14 @@ def _index(published: list[int], *, removed: list[int]) -> None:
         if documents:
             engine.write(cursor, documents)
         _update_vocabulary(cursor, change)
+
+
+def _matches_changed() -> None:
+    """Searches keep each word's matches with the facet index (results.PracticeSearch.matches):
+    a new listing version, once committed, makes every process build both afresh."""
+    from hub.practices.services import listings_changed  # which imports this module
+
+    listings_changed()
 
 
 def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple], Counter]:
@@ -108,6 +117,7 @@ def search_rebuild(*, progress=None, workers: int | None = None) -> dict:
 @transaction.atomic
 def _rebuild(*, progress, workers: int | None) -> dict:
     engine = get_engine()
+    _matches_changed()
     with connection.cursor() as cursor:
         engine.clear(cursor)
     SearchDocument.objects.all().delete()

@@ -8,6 +8,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from hub.practices.facet_index import Memo
 from hub.search.analysis import stems_in_every_language
 from hub.search.engines import get_engine
 from hub.search.models import SearchTerm
@@ -17,11 +18,13 @@ MIN_SIMILARITY = 75  # out of 100; below it a "correction" is a different word
 MIN_WORD_LENGTH = 4
 
 
-def known(word: str) -> bool:
-    return SearchTerm.objects.filter(term__in=stems_in_every_language(word)).exists()
+def closest_word(word: str, memo: Memo) -> str | None:
+    """The word of the vocabulary closest to `word`, if one is close enough (memo: the facet index's,
+    which lives as long as the vocabulary)."""
+    return memo.get(("closest word", word), lambda: _closest_word(word))
 
 
-def closest_word(word: str) -> str | None:
+def _closest_word(word: str) -> str | None:
     candidates = [c for c in get_engine().spelling_candidates(word) if c != word]
     if not candidates:
         return None
@@ -37,14 +40,14 @@ def closest_word(word: str) -> str | None:
     return max(tied, key=lambda candidate: (counts.get(candidate, 0), candidate))
 
 
-def corrections(parsed: ParsedQuery) -> dict[str, str]:
+def corrections(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
     """{word as typed: correction} for the words of the query the index does not know."""
     fixes = {}
     for term in [*parsed.positive_terms(), *parsed.excluded]:
         for word in term.words:
-            if word in fixes or len(word) < MIN_WORD_LENGTH or word.isdigit() or known(word):
+            if word in fixes or len(word) < MIN_WORD_LENGTH or word.isdigit() or word_documents(word, memo):
                 continue
-            if correction := closest_word(word):
+            if correction := closest_word(word, memo):
                 fixes[word] = correction
     return fixes
 
@@ -65,11 +68,17 @@ def spelling_key(word: str) -> str:
     return DOUBLED_LETTER_RE.sub(r"\1", word)
 
 
-def _documents(word: str) -> int:
-    return sum(SearchTerm.objects.filter(term__in=stems_in_every_language(word)).values_list("documents", flat=True))
+def word_documents(word: str, memo: Memo) -> int:
+    """How many practices have the word in any of its forms (0: the index does not know it)."""
+    return memo.get(
+        ("word documents", word),
+        lambda: sum(
+            SearchTerm.objects.filter(term__in=stems_in_every_language(word)).values_list("documents", flat=True)
+        ),
+    )
 
 
-def expansions(parsed: ParsedQuery) -> dict[str, str]:
+def expansions(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
     """{rare word: a close, much more common word} to look for as well: `xenofobia` also finds `xenophobia`."""
     found = {}
     for group in parsed.groups:
@@ -77,12 +86,12 @@ def expansions(parsed: ParsedQuery) -> dict[str, str]:
             word = term.words[0]
             if term.is_phrase or len(word) < MIN_WORD_LENGTH or word.isdigit():
                 continue
-            documents = _documents(word)
+            documents = word_documents(word, memo)
             if not 0 < documents <= RARE_DOCUMENTS:
                 continue
-            close = closest_word(word)
+            close = closest_word(word, memo)
             if close is None or fuzz.ratio(spelling_key(word), spelling_key(close)) < SAME_WORD_SIMILARITY:
                 continue
-            if _documents(close) >= MORE_COMMON * documents:
+            if word_documents(close, memo) >= MORE_COMMON * documents:
                 found[word] = close
     return found

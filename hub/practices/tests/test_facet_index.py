@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from hub.practices.facet_index import build_index
+from hub.practices.facet_index import Memo, build_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, TargetGroup
 
@@ -84,3 +84,34 @@ def test_pages_come_newest_first_or_by_title(varied_practices):
     assert newest == list(Practice.objects.published().newest_first().values_list("pk", flat=True)[:3])
     titles = sorted(Practice.objects.published().values_list("title", flat=True), key=str.casefold)[:3]
     assert [Practice.objects.get(pk=pk).title for pk in by_title] == titles
+
+
+def test_the_memo_computes_a_value_once_and_drops_the_least_recently_used_beyond_its_budget():
+    memo = Memo(budget=3)
+    computed = []
+
+    def compute(key):
+        computed.append(key)
+        return key.upper()
+
+    assert memo.get("a", lambda: compute("a")) == "A"
+    assert memo.get("a", lambda: compute("a")) == "A"
+    memo.get("b", lambda: compute("b"))
+    memo.get("c", lambda: compute("c"))
+    memo.get("a", lambda: compute("a"))  # a is now the most recently used
+    memo.get("d", lambda: compute("d"))  # over budget: b goes
+    assert computed == ["a", "b", "c", "d"]
+    assert memo.get("b", lambda: compute("b")) == "B"
+    assert computed[-1] == "b"
+    memo.get("big", lambda: "x", size=lambda value: 10)  # alone over budget, still kept: nothing else is left
+    assert memo.size == 10
+    assert memo.get("big", lambda: compute("big")) == "x"
+
+
+def test_the_memo_keeps_none_as_a_value():
+    memo, computed = Memo(budget=10), []
+    assert memo.get("nothing", lambda: computed.append(1)) is None
+    assert memo.get("nothing", lambda: computed.append(1)) is None
+    assert computed == [1]
+    assert memo.peek("nothing", "absent") is None
+    assert memo.peek("other", "absent") == "absent"

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def found(text: str) -> list[str]:
     search = search_practices(text)
-    return [practice.title for practice in search.results()[:20]] if search.executed else []
+    titles = [practice.title for practice in search.results()[:20]] if search.executed else []
+    assert search.count == len(titles), "the count disagrees with the results"
+    return titles
 
 
 def test_a_submitted_practice_is_found_once_published(practice_factory, maya, django_capture_on_commit_callbacks):
@@ -34,6 +36,29 @@ def test_an_edit_changes_what_finds_the_practice(practice_factory, maya):
     assert found("walks") == []
     assert found("tours") == ["Guided city tours in Lyon"]
     assert not SearchTerm.objects.filter(word="walks").exists()
+
+
+def test_a_word_searched_before_an_edit_follows_the_edit(practice_factory, maya, django_capture_on_commit_callbacks):
+    # Each word's matches are kept with the facet index until something published changes.
+    practice = practice_factory("Welcome walks in Lyon")
+    assert found("walks") == ["Welcome walks in Lyon"]
+    assert found("tours") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_update(practice=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
+    assert found("walks") == []
+    assert found("tours") == ["Guided city tours in Lyon"]
+
+
+def test_a_word_searched_before_a_reindex_follows_it(practice_factory, django_capture_on_commit_callbacks):
+    # What the admin does: write the practice, then put it in the index again.
+    practice = practice_factory("Welcome walks in Lyon")
+    assert found("walks") == ["Welcome walks in Lyon"]
+    Practice.objects.filter(pk=practice.pk).update(title="Guided city tours in Lyon")
+    practice.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        search_index_practices(practices=[practice])
+    assert found("walks") == []
+    assert found("tours") == ["Guided city tours in Lyon"]
 
 
 @pytest.mark.parametrize("action", ["reject", "archive"])

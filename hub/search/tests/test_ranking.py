@@ -73,3 +73,21 @@ def test_the_facet_index_turns_ids_into_a_selection_and_back_newest_first(practi
     bits = index.of_ids([first.pk, second.pk, unpublished.pk, 10**9])
     assert bits.bit_count() == 2  # the unpublished and the unknown id are left out
     assert list(index.id_array(bits)) == [second.pk, first.pk]
+
+
+def test_words_searched_before_give_the_same_results_in_a_new_query(practice_factory):
+    # Each group of words' matches is kept with the facet index; later queries combine them.
+    practice_factory("Mentoring in Lyon", summary="Sport and music.")
+    practice_factory("Mentoring for women", summary=OTHER_SUMMARY, background="Music on Fridays.")
+    practice_factory("Sport for women", summary=OTHER_SUMMARY)
+    queries = ["mentoring women", "mentoring OR sport", "women -music", '"mentoring for"', "music lyon"]
+    first = {text: (search_practices(text).count, titles(text)) for text in queries}
+    for text in ["mentoring", "women", "music", "sport", *queries]:
+        titles(text)
+    again = {text: (search_practices(text).count, titles(text)) for text in queries}
+    assert again == first
+    assert first["mentoring women"] == (1, ["Mentoring for women"])
+    assert first["women -music"] == (1, ["Sport for women"])
+    assert sorted(first["mentoring OR sport"][1]) == ["Mentoring for women", "Mentoring in Lyon", "Sport for women"]
+    assert first['"mentoring for"'] == (1, ["Mentoring for women"])
+    assert first["music lyon"] == (1, ["Mentoring in Lyon"])
