@@ -108,6 +108,12 @@ class FacetIndex:
         self._position_of_pk[self._pk_at] = np.arange(len(ids), dtype=np.int64)
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
+        # The same bitsets as the rows of one matrix of 64-bit words: every count of a page at once.
+        self._words = (len(ids) + 63) // 64
+        self._posting_matrix = np.array(
+            [np.frombuffer(bits.to_bytes(self._words * 8, "little"), dtype=np.uint64) for bits in postings.values()],
+            dtype=np.uint64,
+        ).reshape(len(postings), self._words)
         self.labels = labels  # (facet, value) -> label (lazy where it is translated)
         self._everything_counts: dict[str, dict] = {}
         self._labels_in: dict[str, dict] = {}  # language -> (facet, value) -> label, translated once
@@ -156,8 +162,10 @@ class FacetIndex:
     def _count(self, bits: int) -> dict[str, list[FacetOption]]:
         options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
         labels = self._labels()
-        for (facet, value), posting in self.postings.items():
-            if n := (posting & bits).bit_count():
+        selected = np.frombuffer(bits.to_bytes(self._words * 8, "little"), dtype=np.uint64)
+        counts = np.bitwise_count(self._posting_matrix & selected).sum(axis=1, dtype=np.int64).tolist()
+        for (facet, value), n in zip(self.postings, counts, strict=True):
+            if n:
                 options[facet].append(FacetOption(value, labels[facet, value], n))
         options["country"].sort(key=lambda option: option.label)
         return options

@@ -6,6 +6,7 @@ English, French and Spanish, so that `Colombie` finds practices in Colombia).
 """
 
 import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,6 +128,13 @@ def analyse_many(practice_ids: list[int]) -> list[IndexedPractice]:
     return analyse(read_texts(practice_ids))
 
 
+# Text with none of these has no Markdown in it: rendering would only wrap it in paragraphs, and
+# costs more than the rest of a snippet.
+MARKDOWN_SYNTAX_RE = re.compile(r"[*_`#>\[\]<&|\\!~=]|--|^[ \t]*(?:[-+]|\d+[.)])(?:[ \t]|$)|^(?: {4}|\t)", re.MULTILINE)
+
+
 def plain_text(markdown_text: str) -> str:
     """The words of a Markdown field without its markup, for snippets."""
+    if not MARKDOWN_SYNTAX_RE.search(markdown_text):
+        return markdown_text
     return html.unescape(strip_tags(render_markdown(markdown_text)))

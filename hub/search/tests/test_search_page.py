@@ -1,5 +1,7 @@
 """Searching as practitioners type, on whichever engine the suite runs (SQLite FTS5 or PostgreSQL)."""
 
+import html
+
 import pytest
 
 from hub.people.services import organisation_get_or_create
@@ -123,6 +125,38 @@ def test_snippets_mark_the_matched_words_and_escape_everything_else(client, prac
     assert "<b>bold</b>" not in text
     assert "<img src=x" not in text
     assert "<mark>Mentoring</mark> &lt;b&gt;bold&lt;/b&gt; &amp; more" in text
+
+
+MARKDOWN_SAMPLES = [
+    "Plain sentences, with commas; and co-designed words.\n\nA second paragraph (with brackets).",
+    "Line one\nline two: 50% of 1.200 people, e-mail info@example.org, https://example.org/a/b?c=d",
+    "**Bold** and _emphasis_ and `code`",
+    "# A heading\n\nText",
+    "A heading\n=========\n\nText",
+    "Another heading\n---\n\nText",
+    "- one\n- two\n+ three",
+    "1. first\n2) second",
+    "> quoted",
+    "[a link](https://example.org) and ![an image](x.png)",
+    "Tom &amp; Jerry &lt;3 <b>bold</b>",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "    indented code",
+    "Escaped \\* star",
+    "~~struck~~",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_SAMPLES)
+def test_a_snippet_shows_the_words_of_a_markdown_field_without_its_markup(text):
+    from django.utils.html import strip_tags
+
+    from hub.lib.markdown import render_markdown
+    from hub.search.documents import plain_text
+
+    # Text without Markdown is taken as it is (rendering it is most of a snippet's cost): the same
+    # words as rendering it, up to white space.
+    rendered = html.unescape(strip_tags(render_markdown(text)))
+    assert plain_text(text).split() == rendered.split()
 
 
 def test_unpublished_practices_are_never_found(client, practice_factory):
