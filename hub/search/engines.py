@@ -100,6 +100,17 @@ class SqliteEngine:
             )
             return _id_array(cursor.fetchone()[0])
 
+    def latest_ids(self, parsed: q.ParsedQuery, *, head: bool, limit: int) -> np.ndarray:
+        """The `limit` matches with the highest ids (FTS5 reads its lists backwards and stops), in no order."""
+        table = "search_head" if head else "search_fts"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s "  # noqa: S608
+                "ORDER BY rowid DESC LIMIT %s)",
+                [q.fts5_match(parsed, head=head), limit],
+            )
+            return _id_array(cursor.fetchone()[0])
+
     def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
         """The practices `among` (matches of one tier, a block of ids) best first.
 
@@ -238,6 +249,18 @@ class PostgresEngine:
             packed = cursor.fetchone()[0]
             return np.frombuffer(packed or b"", dtype=">i8").astype(np.int64)
 
+    def latest_ids(self, parsed, *, head: bool, limit: int) -> np.ndarray:
+        """The `limit` matches with the highest ids, in no order. For a common word the planner reads
+        the newest rows backwards until it has them, without collecting every match."""
+        table, where, params = self._where(parsed, head)
+        with connection.cursor() as cursor:
+            sql = (
+                f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM (SELECT practice_id FROM {table} "  # noqa: S608
+                f"WHERE {where} ORDER BY practice_id DESC LIMIT %s) latest"
+            )
+            cursor.execute(sql, [*params, limit])
+            return np.frombuffer(cursor.fetchone()[0] or b"", dtype=">i8").astype(np.int64)
+
     def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
         """The practices `among` (matches of one tier, a block of ids) best first; `idfs` weigh the groups
         of words (inverse_document_frequencies)."""
@@ -269,20 +292,23 @@ class PostgresEngine:
             return [row[0] for row in cursor.fetchall()]
 
 
-def inverse_document_frequencies(parsed, total: int, memo) -> list[float]:
-    """How rare each group of words is among the `total` published practices (memo: the facet index's,
-    since the vocabulary changes with what is published)."""
+def term_frequencies(terms: frozenset[str], memo) -> dict[str, int]:
+    """{index term: in how many published practices} for those of `terms` the index holds (memo: the
+    facet index's, since the vocabulary changes with what is published)."""
     from hub.search.models import SearchTerm
-
-    all_terms = frozenset(t for group in parsed.groups for term in group for alt in term.alternatives() for t in alt)
 
     def frequencies() -> dict[str, int]:
         found: dict[str, int] = {}
-        for term, documents in SearchTerm.objects.filter(term__in=all_terms).values_list("term", "documents"):
+        for term, documents in SearchTerm.objects.filter(term__in=terms).values_list("term", "documents"):
             found[term] = found.get(term, 0) + documents
         return found
 
-    frequency = memo.get(("term documents", all_terms), frequencies)
+    return memo.get(("term documents", terms), frequencies)
+
+
+def inverse_document_frequencies(parsed, total: int, memo) -> list[float]:
+    """How rare each group of words is among the `total` published practices."""
+    frequency = term_frequencies(parsed.index_terms(), memo)
     idfs = []
     for group in parsed.groups:
         # a phrase is as rare as its rarest word, a group of alternatives as common as all of them

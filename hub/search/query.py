@@ -95,6 +95,8 @@ class Term:
     """A word or a phrase, normalised."""
 
     words: tuple[str, ...]
+    # The alternatives whose terms are all in the index, once looked up (see within()).
+    indexed: tuple[tuple[str, ...], ...] | None = None
 
     @property
     def is_phrase(self) -> bool:
@@ -102,9 +104,17 @@ class Term:
 
     def alternatives(self) -> tuple[tuple[str, ...], ...]:
         """The index terms it may appear as: one stem sequence per language, without repeats."""
+        if self.indexed is not None:
+            return self.indexed
         if not self.is_phrase:
             return tuple((term,) for term in stems_in_every_language(self.words[0]))
         return tuple(dict.fromkeys(tuple(stem(word, language) for word in self.words) for language in STEMMERS))
+
+    def within(self, vocabulary) -> "Term":
+        """The same term, without the alternatives that have a term the index does not hold: the
+        engine would look for each of them (a phrase once per language: 'peer <-> mentor' and
+        'peer <-> mentoring')."""
+        return Term(self.words, tuple(alt for alt in self.alternatives() if all(t in vocabulary for t in alt)))
 
     def __str__(self) -> str:
         return f'"{" ".join(self.words)}"' if self.is_phrase else self.words[0]
@@ -125,6 +135,23 @@ class ParsedQuery:
 
     def positive_terms(self) -> list[Term]:
         return [term for group in self.groups for term in group]
+
+    def index_terms(self) -> frozenset[str]:
+        """Every index term that any alternative of any of its terms has."""
+        every = [*self.positive_terms(), *self.excluded]
+        return frozenset(t for term in every for alternative in term.alternatives() for t in alternative)
+
+    def within(self, vocabulary) -> "ParsedQuery | None":
+        """The query with only the alternatives the index holds (Term.within); None if it can match
+        nothing, because a group has no term left."""
+        groups = []
+        for group in self.groups:
+            kept = [found for term in group if (found := term.within(vocabulary)).alternatives()]
+            if not kept:
+                return None
+            groups.append(kept)
+        excluded = [found for term in self.excluded if (found := term.within(vocabulary)).alternatives()]
+        return ParsedQuery(groups, excluded)
 
     def relaxed(self) -> "ParsedQuery":
         """Any of the words instead of all of them."""

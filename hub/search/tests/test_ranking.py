@@ -91,3 +91,19 @@ def test_words_searched_before_give_the_same_results_in_a_new_query(practice_fac
     assert sorted(first["mentoring OR sport"][1]) == ["Mentoring for women", "Mentoring in Lyon", "Sport for women"]
     assert first['"mentoring for"'] == (1, ["Mentoring for women"])
     assert first["music lyon"] == (1, ["Mentoring in Lyon"])
+
+
+def test_a_first_page_is_the_same_whether_the_head_tier_is_known_or_not(practice_factory, monkeypatch):
+    # Not known yet: the engine gives the latest block of head matches. Known: taken from memory.
+    monkeypatch.setattr(results, "RANK_BLOCK", 3)
+    for n in range(7):
+        practice_factory(f"Mentoring circle {n}", summary="Mentoring, mentoring and mentoring." if n % 2 else "")
+    facet_index().memo.clear()
+    search = search_practices("mentoring")
+    assert not search.head_known()
+    first = [p.title for p in search.results()[0:2]]
+    assert not search.head_known()  # a full block of 3: the tier may be longer
+    everything = titles("mentoring", 0, 7)  # pages beyond the block need the whole tier
+    assert search_practices("mentoring").head_known()
+    assert titles("mentoring", 0, 2) == first == everything[:2]
+    assert set(first) < {"Mentoring circle 6", "Mentoring circle 5", "Mentoring circle 4"}  # the latest block
