@@ -38,6 +38,11 @@ def _id_array(joined: str | None) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
+def _packed_id_array(packed: bytes | None) -> np.ndarray:
+    """Ids as one bytea of 8-byte integers (PostgreSQL's int8send): nothing to write out, send and parse."""
+    return np.frombuffer(packed or b"", dtype=">i8").astype(np.int64)
+
+
 def _json_ids(among) -> str:
     return "[" + ",".join(map(str, among.tolist())) + "]"
 
@@ -243,11 +248,9 @@ class PostgresEngine:
     def matching_ids(self, parsed, *, head: bool = False) -> np.ndarray:
         table, where, params = self._where(parsed, head)
         with connection.cursor() as cursor:
-            # As one bytea of 8-byte integers: no text to write, send and parse for 90 000 ids.
             sql = f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM {table} WHERE {where}"  # noqa: S608
             self._execute(cursor, sql, params)
-            packed = cursor.fetchone()[0]
-            return np.frombuffer(packed or b"", dtype=">i8").astype(np.int64)
+            return _packed_id_array(cursor.fetchone()[0])
 
     def latest_ids(self, parsed, *, head: bool, limit: int) -> np.ndarray:
         """The `limit` matches with the highest ids, in no order. For a common word the planner reads
@@ -259,7 +262,7 @@ class PostgresEngine:
                 f"WHERE {where} ORDER BY practice_id DESC LIMIT %s) latest"
             )
             cursor.execute(sql, [*params, limit])
-            return np.frombuffer(cursor.fetchone()[0] or b"", dtype=">i8").astype(np.int64)
+            return _packed_id_array(cursor.fetchone()[0])
 
     def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
         """The practices `among` (matches of one tier, a block of ids) best first; `idfs` weigh the groups
