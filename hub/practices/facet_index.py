@@ -50,6 +50,9 @@ class FacetOption:
 
 
 _NOTHING = object()
+# What an entry takes besides its value (the key, the dictionary slot), and all a small value takes:
+# words typed at random must not be able to fill memory with entries that each count for nothing.
+SMALL_ENTRY_BYTES = 256
 
 
 class Memo:
@@ -75,8 +78,9 @@ class Memo:
             self._values.move_to_end(key)
             return self._values[key][0]
 
-    def get(self, key, compute: Callable, size: Callable = lambda value: 1):
-        """The value kept for `key`, computed and kept if there is none (None is a value too)."""
+    def get(self, key, compute: Callable, size: Callable = lambda value: SMALL_ENTRY_BYTES):
+        """The value kept for `key`, computed and kept if there is none (None is a value too).
+        `size`: what the value and its key take, in bytes, roughly."""
         if (value := self.peek(key, _NOTHING)) is not _NOTHING:
             return value
         value = compute()  # outside the lock: other threads' look-ups need not wait for the database

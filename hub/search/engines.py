@@ -295,23 +295,9 @@ class PostgresEngine:
             return [row[0] for row in cursor.fetchall()]
 
 
-def term_frequencies(terms: frozenset[str], memo) -> dict[str, int]:
-    """{index term: in how many published practices} for those of `terms` the index holds (memo: the
-    facet index's, since the vocabulary changes with what is published)."""
-    from hub.search.models import SearchTerm
-
-    def frequencies() -> dict[str, int]:
-        found: dict[str, int] = {}
-        for term, documents in SearchTerm.objects.filter(term__in=terms).values_list("term", "documents"):
-            found[term] = found.get(term, 0) + documents
-        return found
-
-    return memo.get(("term documents", terms), frequencies)
-
-
-def inverse_document_frequencies(parsed, total: int, memo) -> list[float]:
-    """How rare each group of words is among the `total` published practices."""
-    frequency = term_frequencies(parsed.index_terms(), memo)
+def inverse_document_frequencies(parsed, total: int, frequency: dict[str, int]) -> list[float]:
+    """How rare each group of words is among the `total` published practices, given how many have each
+    index term (spelling.term_frequencies)."""
     idfs = []
     for group in parsed.groups:
         # a phrase is as rare as its rarest word, a group of alternatives as common as all of them

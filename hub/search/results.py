@@ -15,13 +15,13 @@ import django_filters
 import numpy as np
 from django.utils.translation import gettext_lazy as _
 
-from hub.practices.facet_index import FacetIndex, PracticeSelection, facet_index
+from hub.practices.facet_index import SMALL_ENTRY_BYTES, FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
-from hub.search.engines import Tier, get_engine, inverse_document_frequencies, term_frequencies
+from hub.search.engines import Tier, get_engine, inverse_document_frequencies
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
-from hub.search.spelling import corrections, expansions
+from hub.search.spelling import corrections, expansions, term_frequencies
 
 
 class SearchFilter(PracticeFilter):
@@ -80,7 +80,7 @@ class RankedResults:
         block = search.index.memo.get(
             ("latest head matches", search.executed_key),
             lambda: search.engine.latest_ids(search.indexed, head=True, limit=RANK_BLOCK),
-            size=lambda ids: ids.nbytes + 64,
+            size=lambda ids: ids.nbytes + SMALL_ENTRY_BYTES,
         )
         if len(block) < RANK_BLOCK:  # the whole head tier: _tiers takes it from the memo
             search.remember_head(block)
@@ -122,7 +122,7 @@ class RankedResults:
 
 
 def _bitset_size(bits: int) -> int:
-    return (bits.bit_length() + 7) // 8 + 64
+    return (bits.bit_length() + 7) // 8 + SMALL_ENTRY_BYTES
 
 
 @dataclass
@@ -154,7 +154,8 @@ class PracticeSearch:
 
     @cached_property
     def idfs(self) -> list[float]:
-        return inverse_document_frequencies(self.executed, len(self.index.ids), self.index.memo)
+        frequency = term_frequencies(self.executed.index_terms(), self.index.memo)
+        return inverse_document_frequencies(self.executed, len(self.index.ids), frequency)
 
     @cached_property
     def terms(self) -> frozenset[str]:

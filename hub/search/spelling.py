@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from hub.practices.facet_index import Memo
+from hub.practices.facet_index import SMALL_ENTRY_BYTES, Memo
 from hub.search.analysis import stems_in_every_language
 from hub.search.engines import get_engine
 from hub.search.models import SearchTerm
@@ -66,6 +66,21 @@ def spelling_key(word: str) -> str:
     for variant, common in SPELLING_VARIANTS:
         word = word.replace(variant, common)
     return DOUBLED_LETTER_RE.sub(r"\1", word)
+
+
+def term_frequencies(terms: frozenset[str], memo: Memo) -> dict[str, int]:
+    """{index term: in how many published practices} for those of `terms` the index holds (memo: the
+    facet index's, since the vocabulary changes with what is published)."""
+
+    def frequencies() -> dict[str, int]:
+        found: dict[str, int] = {}
+        for term, documents in SearchTerm.objects.filter(term__in=terms).values_list("term", "documents"):
+            found[term] = found.get(term, 0) + documents
+        return found
+
+    return memo.get(
+        ("term documents", terms), frequencies, size=lambda found: SMALL_ENTRY_BYTES + 128 * (len(terms) + len(found))
+    )
 
 
 def word_documents(word: str, memo: Memo) -> int:

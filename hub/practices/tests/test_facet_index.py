@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from hub.practices.facet_index import Memo, build_index
+from hub.practices.facet_index import SMALL_ENTRY_BYTES, Memo, build_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, TargetGroup
 
@@ -87,7 +87,7 @@ def test_pages_come_newest_first_or_by_title(varied_practices):
 
 
 def test_the_memo_computes_a_value_once_and_drops_the_least_recently_used_beyond_its_budget():
-    memo = Memo(budget=3)
+    memo = Memo(budget=3 * SMALL_ENTRY_BYTES)
     computed = []
 
     def compute(key):
@@ -103,15 +103,24 @@ def test_the_memo_computes_a_value_once_and_drops_the_least_recently_used_beyond
     assert computed == ["a", "b", "c", "d"]
     assert memo.get("b", lambda: compute("b")) == "B"
     assert computed[-1] == "b"
-    memo.get("big", lambda: "x", size=lambda value: 10)  # alone over budget, still kept: nothing else is left
-    assert memo.size == 10
+    memo.get("big", lambda: "x", size=lambda value: 10**6)  # alone over budget, still kept: nothing else is left
+    assert memo.size == 10**6
     assert memo.get("big", lambda: compute("big")) == "x"
 
 
 def test_the_memo_keeps_none_as_a_value():
-    memo, computed = Memo(budget=10), []
+    memo, computed = Memo(budget=10 * SMALL_ENTRY_BYTES), []
     assert memo.get("nothing", lambda: computed.append(1)) is None
     assert memo.get("nothing", lambda: computed.append(1)) is None
     assert computed == [1]
     assert memo.peek("nothing", "absent") is None
     assert memo.peek("other", "absent") == "absent"
+
+
+def test_small_values_count_for_what_their_entries_take():
+    # Words typed at random (a crawler, an attack) make many small entries: they must not pile up.
+    memo = Memo(budget=10 * SMALL_ENTRY_BYTES)
+    for n in range(1000):
+        memo.get(("word documents", f"zz{n}"), lambda: 0)
+    assert len(memo._values) == 10
+    assert memo.size <= memo.budget
