@@ -149,8 +149,11 @@ class PracticeSearch:
     @cached_property
     def indexed(self) -> ParsedQuery:
         """What ran, with only the alternatives of its words that the index holds: what the engine ranks."""
-        memo = self.index.memo
-        return self.executed.within(term_frequencies(self.executed.index_terms(), memo)) or self.executed
+        return self._within_index(self.executed) or self.executed
+
+    def _within_index(self, query: ParsedQuery) -> ParsedQuery | None:
+        """ParsedQuery.within the vocabulary: None if the index cannot match it."""
+        return query.within(term_frequencies(query.index_terms(), self.index.memo))
 
     @cached_property
     def idfs(self) -> list[float]:
@@ -189,8 +192,7 @@ class PracticeSearch:
 
     def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
         def ask_engine() -> int:
-            query = ParsedQuery(groups)
-            indexed = query.within(term_frequencies(query.index_terms(), self.index.memo))
+            indexed = self._within_index(ParsedQuery(groups))
             if indexed is None:  # a word the index does not hold: nothing to ask
                 return 0
             return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))

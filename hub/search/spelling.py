@@ -85,12 +85,7 @@ def term_frequencies(terms: frozenset[str], memo: Memo) -> dict[str, int]:
 
 def word_documents(word: str, memo: Memo) -> int:
     """How many practices have the word in any of its forms (0: the index does not know it)."""
-    return memo.get(
-        ("word documents", word),
-        lambda: sum(
-            SearchTerm.objects.filter(term__in=stems_in_every_language(word)).values_list("documents", flat=True)
-        ),
-    )
+    return sum(term_frequencies(frozenset(stems_in_every_language(word)), memo).values())
 
 
 def expansions(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
