@@ -22,10 +22,11 @@ def query_terms(parsed: ParsedQuery) -> frozenset[str]:
 
 def _matches(text: str, language: str, terms: frozenset[str]) -> list[tuple[int, int, bool]]:
     """(start, end, matched) of each word of the text."""
-    return [
-        (m.start(), m.end(), stem(normalize(m.group()), language) in terms or normalize(m.group()) in terms)
-        for m in WORD_RE.finditer(text)
-    ]
+    spans = []
+    for m in WORD_RE.finditer(text):
+        word = normalize(m.group())
+        spans.append((m.start(), m.end(), word in terms or stem(word, language) in terms))
+    return spans
 
 
 def _render(text: str, spans: list[tuple[int, int, bool]], start: int, end: int) -> str:
