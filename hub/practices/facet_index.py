@@ -78,6 +78,20 @@ class Memo:
             self._values.move_to_end(key)
             return self._values[key][0]
 
+    def recent(self, wanted: Callable, budget: int) -> OrderedDict:
+        """The most recently used entries whose key is `wanted`, up to `budget` bytes: key -> value,
+        least recent first."""
+        chosen, size = [], 0
+        with self._lock:
+            for key in reversed(self._values):
+                value, entry_size = self._values[key]
+                if wanted(key):
+                    if size + entry_size > budget:
+                        break
+                    chosen.append((key, value))
+                    size += entry_size
+        return OrderedDict(reversed(chosen))
+
     def get(self, key, compute: Callable, size: Callable = lambda value: SMALL_ENTRY_BYTES):
         """The value kept for `key`, computed and kept if there is none (None is a value too).
         `size`: what the value and its key take, in bytes, roughly."""
@@ -107,9 +121,9 @@ class FacetIndex:
         self.position = {pk: i for i, pk in enumerate(ids)}
         # The same two mappings as arrays, for selections of tens of thousands of practices (search
         # matches): a Python loop over 80 000 ids costs more than the whole rest of a search page.
-        self._pk_at = np.array(ids, dtype=np.int64)
+        self.pk_at = np.array(ids, dtype=np.int64)
         self._position_of_pk = np.full(max(ids, default=0) + 1, -1, dtype=np.int64)
-        self._position_of_pk[self._pk_at] = np.arange(len(ids), dtype=np.int64)
+        self._position_of_pk[self.pk_at] = np.arange(len(ids), dtype=np.int64)
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
         # The same bitsets as the rows of one matrix of 64-bit words: every count of a page at once.
@@ -144,9 +158,7 @@ class FacetIndex:
 
     def id_array(self, bits: int) -> np.ndarray:
         """The primary keys of a bitset, newest first."""
-        size = len(self.ids)
-        packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
-        return self._pk_at[np.unpackbits(packed, count=size, bitorder="little").astype(bool)]
+        return ids_of(bits, self.pk_at)
 
     def counts(self, bits: int) -> dict[str, list[FacetOption]]:
         # The counts over everything (home, unfiltered list, topics) are asked for most: keep them.
@@ -203,6 +215,12 @@ class FacetIndex:
         if i is None:
             return None, None
         return (self.ids[i - 1] if i > 0 else None), (self.ids[i + 1] if i + 1 < len(self.ids) else None)
+
+
+def ids_of(bits: int, pk_at: np.ndarray) -> np.ndarray:
+    """The primary keys of a bitset of the index whose primary keys by position are `pk_at`."""
+    packed = np.frombuffer(bits.to_bytes((len(pk_at) + 7) // 8, "little"), dtype=np.uint8)
+    return pk_at[np.unpackbits(packed, count=len(pk_at), bitorder="little").astype(bool)]
 
 
 def _bitset(positions) -> int:

@@ -47,6 +47,11 @@ def _json_ids(among) -> str:
     return "[" + ",".join(map(str, among.tolist())) + "]"
 
 
+def _array_literal(among) -> str:
+    """PostgreSQL's literal of a bigint[]: psycopg would adapt a list of thousands of ints one by one, in Python."""
+    return "{" + ",".join(map(str, among.tolist())) + "}"
+
+
 class SqliteEngine:
     name = "SQLite FTS5"
     # The range is handed to FTS5, which seeks to it; the list is not (`+rowid`): given a list of ids,
@@ -95,14 +100,17 @@ class SqliteEngine:
     def after_commit(self, cursor) -> None:
         pass
 
-    def matching_ids(self, parsed: q.ParsedQuery, *, head: bool = False) -> np.ndarray:
-        """Every practice that matches (head: with every group in its title or summary), in no order."""
+    def matching_ids(self, parsed: q.ParsedQuery, *, head: bool = False, among: np.ndarray | None = None) -> np.ndarray:
+        """Every practice that matches (head: with every group in its title or summary), in no order;
+        only those `among` these ids, if given."""
         table = "search_head" if head else "search_fts"
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 - our names
+        params = [q.fts5_match(parsed, head=head)]
+        if among is not None:
+            sql += self.AMONG
+            params += [int(among.min()), int(among.max()), _json_ids(among)]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s",  # noqa: S608 - our names
-                [q.fts5_match(parsed, head=head)],
-            )
+            cursor.execute(sql, params)
             return _id_array(cursor.fetchone()[0])
 
     def latest_ids(self, parsed: q.ParsedQuery, *, head: bool, limit: int) -> np.ndarray:
@@ -245,11 +253,14 @@ class PostgresEngine:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
 
-    def matching_ids(self, parsed, *, head: bool = False) -> np.ndarray:
+    def matching_ids(self, parsed, *, head: bool = False, among: np.ndarray | None = None) -> np.ndarray:
         table, where, params = self._where(parsed, head)
+        sql = f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM {table} WHERE {where}"  # noqa: S608
         with connection.cursor() as cursor:
-            sql = f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM {table} WHERE {where}"  # noqa: S608
-            self._execute(cursor, sql, params)
+            if among is None:
+                self._execute(cursor, sql, params)
+            else:  # a few ids: the planner reads them by key and tests their documents
+                cursor.execute(sql + " AND practice_id = ANY(%s::bigint[])", [*params, _array_literal(among)])
             return _packed_id_array(cursor.fetchone()[0])
 
     def latest_ids(self, parsed, *, head: bool, limit: int) -> np.ndarray:
@@ -279,8 +290,7 @@ class PostgresEngine:
             cursor.execute(
                 f"SELECT practice_id, {score} AS score FROM {table} "  # noqa: S608 - placeholders and our names
                 "WHERE practice_id = ANY(%s::bigint[]) ORDER BY score DESC, practice_id DESC LIMIT %s OFFSET %s",
-                # An array literal: psycopg adapts a list of thousands of ints one by one, in Python.
-                [*score_params, "{" + ",".join(map(str, among.tolist())) + "}", limit, offset],
+                [*score_params, _array_literal(among), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -41,3 +41,18 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.word} ({self.term})"
+
+
+class SearchChange(models.Model):
+    """A practice whose search document was written or taken out, logged in commit order. Each
+    process patches the matches it kept from before with these (hub/search/carry.py) rather than
+    asking the engine again for every word. No practice: the whole index was rebuilt."""
+
+    practice_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("search index change")
+        verbose_name_plural = _("search index changes")
+
+    def __str__(self):
+        return f"change {self.pk}: practice {self.practice_id or 'all'}"

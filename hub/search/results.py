@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.practices.facet_index import SMALL_ENTRY_BYTES, FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
+from hub.search.carry import carried_over
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
@@ -171,16 +172,19 @@ class PracticeSearch:
         What the engine finds is kept with the facet index until the next publication: a common
         word matches most practices, and collecting 90 000 ids from the engine is most of what a
         search costs. A group of words searched before (`refugees` of `refugees housing`) is taken
-        from there; the engine is asked once for the rest of the query, all its groups together."""
-        bits, asked = self.index.everything, []
-        for group in parsed.groups:
-            found = self.index.memo.peek(self._key([group], head))
-            if found is None:
-                asked.append(group)
-            else:
-                bits &= found
-        if asked:
-            bits &= self._engine_matches(asked, head)
+        from there; the engine is asked once for the rest of the query, all its groups together.
+        After a publication, what the previous index kept is carried over (carry.py)."""
+        bits = self._kept(parsed.groups, head) if len(parsed.groups) > 1 else None
+        if bits is None:
+            bits, asked = self.index.everything, []
+            for group in parsed.groups:
+                found = self._kept([group], head)
+                if found is None:
+                    asked.append(group)
+                else:
+                    bits &= found
+            if asked:
+                bits &= self._engine_matches(asked, head)
         if not head:
             for term in parsed.excluded:
                 bits &= ~self._engine_matches([[term]], head=False)
@@ -191,13 +195,30 @@ class PracticeSearch:
         return ("search", head, tuple(tuple(group) for group in groups))
 
     def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
+        key = self._key(groups, head)
+
         def ask_engine() -> int:
             indexed = self._within_index(ParsedQuery(groups))
             if indexed is None:  # a word the index does not hold: nothing to ask
                 return 0
-            return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))
+            carried = carried_over(self.index)
+            unchanged = carried.take(key) if carried is not None else None
+            if unchanged is None:
+                return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))
+            if len(carried.changed):
+                changed = self.engine.matching_ids(indexed, head=head, among=carried.changed)
+                unchanged = np.concatenate([unchanged, changed])
+            return self.index.of_id_array(unchanged)
 
-        return self.index.memo.get(self._key(groups, head), ask_engine, size=_bitset_size)
+        return self.index.memo.get(key, ask_engine, size=_bitset_size)
+
+    def _kept(self, groups: list[list[Term]], head: bool) -> int | None:
+        """The matches of these groups if this index keeps them or the previous one did, else None."""
+        key = self._key(groups, head)
+        found = self.index.memo.peek(key)
+        if found is None and key in (carried_over(self.index) or ()):
+            found = self._engine_matches(groups, head)
+        return found
 
     def head_bits(self) -> int:
         """The matches with every word in their title or summary (that the filters keep)."""
@@ -209,9 +230,9 @@ class PracticeSearch:
 
     def head_known(self) -> bool:
         """Whether head_bits() needs no engine: every group's head matches are kept, or all of them together."""
-        memo, groups = self.index.memo, self.executed.groups
-        return memo.peek(self.executed_key) is not None or all(
-            memo.peek(self._key([group], head=True)) is not None for group in groups
+        groups = self.executed.groups
+        return self._kept(groups, head=True) is not None or all(
+            self._kept([group], head=True) is not None for group in groups
         )
 
     def remember_head(self, ids: np.ndarray) -> None:
@@ -233,6 +254,7 @@ def search_practices(text: str, filterset: PracticeFilter | None = None) -> Prac
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()
+    carried_over(index)  # first: what changed is read before any match is found with this index
     chosen = filterset.chosen() if filterset is not None else {}
     search = PracticeSearch(
         text=text, parsed=parsed, index=index, filter_bits=index.select(chosen), filtered=bool(chosen), sort=sort

@@ -11,12 +11,15 @@ from django.db import connection, transaction
 from hub.practices.models import Practice
 from hub.search.documents import PracticeText, analyse, analyse_many, read_texts
 from hub.search.engines import get_engine
-from hub.search.models import SearchDocument, SearchTerm
+from hub.search.models import SearchChange, SearchDocument, SearchTerm
 
 REBUILD_CHUNK = 2_000
 # A rebuild of this many practices or more analyses their text in worker processes, one per core,
 # while this process reads the next chunk and writes the last: the analysis is most of the time.
 PARALLEL_FROM = 20_000
+# The change log keeps the latest changes only: a process that missed more starts its matches afresh.
+KEPT_CHANGES = 10_000
+CHANGE_LOG_LOCK = 0x1B15  # a PostgreSQL advisory lock: writers of the change log take turns
 UPSERT_TERM_SQL = (
     "INSERT INTO search_searchterm (word, term, length, documents) VALUES (%s, %s, %s, %s) "
     "ON CONFLICT (word, term) DO UPDATE SET documents = search_searchterm.documents + excluded.documents"
@@ -84,6 +87,7 @@ def _index(published: list[int], *, removed: list[int]) -> None:
         if documents:
             engine.write(cursor, documents)
         _update_vocabulary(cursor, change)
+        _log_changes(cursor, [*published, *removed])
 
 
 def _matches_changed() -> None:
@@ -92,6 +96,21 @@ def _matches_changed() -> None:
     from hub.practices.services import listings_changed  # which imports this module
 
     listings_changed()
+
+
+def _log_changes(cursor, practice_ids: list[int | None]) -> None:
+    """Log the practices whose documents changed (None: all of them) for carry.py, in the order the
+    changes commit. PostgreSQL would hand out ids in one order and commit them in another, and a
+    process could read a later id before an earlier one exists: so writers take turns here, from
+    the first id until their commit, as SQLite's writers always do."""
+    if not practice_ids:
+        return
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHANGE_LOG_LOCK])
+    SearchChange.objects.bulk_create([SearchChange(practice_id=pk) for pk in practice_ids])
+    cursor.execute(
+        "DELETE FROM search_searchchange WHERE id <= (SELECT max(id) FROM search_searchchange) - %s", [KEPT_CHANGES]
+    )
 
 
 def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple], Counter]:
@@ -157,4 +176,5 @@ def _rebuild(*, progress, workers: int | None) -> dict:
         cursor.executemany(UPSERT_TERM_SQL, [row for pair, n in vocabulary.items() for row in _pair_rows([pair], n)])
     with connection.cursor() as cursor:
         engine.after_rebuild(cursor)
+        _log_changes(cursor, [None])
     return {"practices": len(ids), "terms": len(vocabulary)}

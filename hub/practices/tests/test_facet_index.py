@@ -124,3 +124,21 @@ def test_small_values_count_for_what_their_entries_take():
         memo.get(("word documents", f"zz{n}"), lambda: 0)
     assert len(memo._values) == 10
     assert memo.size <= memo.budget
+
+
+def test_the_memo_gives_its_most_recently_used_entries_of_a_kind_within_a_budget():
+    memo = Memo(budget=10 * SMALL_ENTRY_BYTES)
+    for key in [("search", "a"), ("other", "b"), ("search", "c"), ("search", "d")]:
+        memo.get(key, lambda key=key: key[1].upper())
+    memo.peek(("search", "a"))  # now the most recently used
+
+    def wanted(key):
+        return key[0] == "search"
+
+    assert list(memo.recent(wanted, budget=10 * SMALL_ENTRY_BYTES).items()) == [
+        (("search", "c"), "C"),
+        (("search", "d"), "D"),
+        (("search", "a"), "A"),
+    ]
+    assert list(memo.recent(wanted, budget=2 * SMALL_ENTRY_BYTES)) == [("search", "d"), ("search", "a")]
+    assert memo.recent(wanted, budget=0) == {}

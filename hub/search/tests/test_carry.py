@@ -1,0 +1,120 @@
+"""Matches found before a publication are carried over to the next facet index, patched with what changed."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hub.practices import services
+from hub.practices.models import Practice
+from hub.search import carry
+from hub.search.models import SearchChange
+from hub.search.results import search_practices
+from hub.search.services import search_rebuild
+
+pytestmark = pytest.mark.django_db
+
+# The engine's query for every match of some words (engines.matching_ids), as each engine words it;
+# asked among a few practices only, it names them (json_each, ANY).
+ALL_MATCHES_RE = re.compile(
+    r"SELECT (group_concat\(rowid\)|string_agg\(int8send\(practice_id\)).* FROM search_\w+ WHERE "
+)
+
+
+def searched(text: str) -> tuple[list[str], list[str]]:
+    """The titles found, and the engine's queries for all matches that were not limited to a few practices."""
+    with CaptureQueriesContext(connection) as queries:
+        search = search_practices(text)
+        titles = [practice.title for practice in search.results()[:20]] if search.executed else []
+    assert search.count == len(titles), "the count disagrees with the results"
+    unlimited = [
+        q["sql"]
+        for q in queries.captured_queries
+        if ALL_MATCHES_RE.search(q["sql"]) and "json_each" not in q["sql"] and "ANY(" not in q["sql"]
+    ]
+    return sorted(titles), unlimited
+
+
+@pytest.fixture
+def publish(maya, django_capture_on_commit_callbacks):
+    def publish(practice):
+        # Committed, as a moderator's request is: the listing version changes, and with it the facet index.
+        with django_capture_on_commit_callbacks(execute=True):
+            services.practice_publish(practice=practice, by=maya)
+
+    return publish
+
+
+def test_a_publication_adds_its_practice_to_the_words_searched_before_without_asking_for_every_match(
+    practice_factory, publish
+):
+    practice_factory("Welcome walks in Lyon")
+    practice_factory("Walks and talks in Lille")
+    draft = practice_factory("City walks for newcomers in Lyon", status=Practice.Status.SUBMITTED)
+    titles, unlimited = searched("walks")
+    assert titles == ["Walks and talks in Lille", "Welcome walks in Lyon"]
+    assert unlimited, "the first search asks the engine for every match"
+
+    publish(draft)
+    titles, unlimited = searched("walks")
+    assert titles == ["City walks for newcomers in Lyon", "Walks and talks in Lille", "Welcome walks in Lyon"]
+    assert unlimited == []
+
+
+def test_an_edit_archive_or_deletion_after_a_search_takes_the_practice_out_of_its_words(
+    practice_factory, maya, publish, client, django_capture_on_commit_callbacks
+):
+    edited = practice_factory("Welcome walks in Lyon")
+    archived = practice_factory("Walks and talks in Lille")
+    deleted = practice_factory("Evening walks in Lyon")
+    kept = practice_factory("Walks with newcomers in Lyon")
+    assert searched("walks lyon")[0] == [
+        "Evening walks in Lyon",
+        "Walks with newcomers in Lyon",
+        "Welcome walks in Lyon",
+    ]
+    assert searched("walks -lyon")[0] == ["Walks and talks in Lille"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_update(practice=edited, data={"title": "Guided tours in Lyon"}, by=maya)
+        services.practice_archive(practice=archived, by=maya)
+    maya.is_superuser = True
+    maya.save()
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/practices/practice/{deleted.pk}/delete/", {"post": "yes"}).status_code == 302
+
+    assert searched("walks lyon") == ([kept.title], [])
+    assert searched("walks -lyon") == ([], [])
+    assert searched("tours")[0] == ["Guided tours in Lyon"]
+
+
+def test_a_rebuild_carries_nothing_over(practice_factory, publish, django_capture_on_commit_callbacks):
+    practice_factory("Welcome walks in Lyon")
+    assert searched("walks")[0] == ["Welcome walks in Lyon"]
+    with django_capture_on_commit_callbacks(execute=True):
+        search_rebuild()
+    titles, unlimited = searched("walks")
+    assert titles == ["Welcome walks in Lyon"]
+    assert unlimited, "after a rebuild, the engine is asked afresh"
+
+
+def test_more_changes_than_carry_takes_make_the_engine_answer_afresh(practice_factory, publish, monkeypatch):
+    monkeypatch.setattr(carry, "MAX_CHANGES", 1)
+    practice_factory("Welcome walks in Lyon")
+    drafts = [practice_factory(f"Walks number {n}", status=Practice.Status.SUBMITTED) for n in (1, 2)]
+    assert searched("walks")[0] == ["Welcome walks in Lyon"]
+    for draft in drafts:
+        publish(draft)
+    titles, unlimited = searched("walks")
+    assert titles == ["Walks number 1", "Walks number 2", "Welcome walks in Lyon"]
+    assert unlimited
+
+
+def test_the_change_log_keeps_the_latest_changes_only(practice_factory, maya, monkeypatch):
+    from hub.search import services as search_services
+
+    monkeypatch.setattr(search_services, "KEPT_CHANGES", 3)
+    practices = [practice_factory(f"Walks number {n}") for n in range(6)]
+    logged = list(SearchChange.objects.order_by("id").values_list("practice_id", flat=True))
+    assert logged == [practice.pk for practice in practices[-3:]]
