@@ -57,8 +57,9 @@ SMALL_ENTRY_BYTES = 256
 
 class Memo:
     """Values other modules derive from what is published (a search word's matches, as a bitset),
-    kept as long as the index that holds them: until the next publish, edit or unpublish. Beyond
-    `budget` bytes, the least recently used go first."""
+    kept as long as the index that holds them: until the next publish, edit or unpublish (search
+    carries its matches over to the next index: hub/search/carry.py). Beyond `budget` bytes, the
+    least recently used go first."""
 
     def __init__(self, budget: int):
         self.budget, self.size = budget, 0

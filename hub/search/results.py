@@ -169,11 +169,11 @@ class PracticeSearch:
         """The bitset of the published practices that match, before the filters (head: with every
         group of words in their title or summary; the excluded words are left to the full query).
 
-        What the engine finds is kept with the facet index until the next publication: a common
-        word matches most practices, and collecting 90 000 ids from the engine is most of what a
-        search costs. A group of words searched before (`refugees` of `refugees housing`) is taken
-        from there; the engine is asked once for the rest of the query, all its groups together.
-        After a publication, what the previous index kept is carried over (carry.py)."""
+        What the engine finds is kept with the facet index, and carried over to the next index after
+        a publication (carry.py): a common word matches most practices, and collecting 90 000 ids
+        from the engine is most of what a search costs. All the groups of words searched together
+        before, or a group searched before (`refugees` of `refugees housing`), are taken from
+        there; the engine is asked once for the rest of the query, all its groups together."""
         bits = self._kept(parsed.groups, head) if len(parsed.groups) > 1 else None
         if bits is None:
             bits, asked = self.index.everything, []
