@@ -26,9 +26,14 @@ MAX_CHANGES = 2_000
 CARRIED_BUDGET = MEMO_BUDGET // 2
 
 
+# What is carried over, by the first item of its memo key: the matches of words
+# (results.PracticeSearch._key), and the latest of their title-and-summary matches
+# (results.RankedResults._first_block).
+MATCHES, LATEST_HEAD_MATCHES = "search", "latest head matches"
+
+
 def is_carried(key) -> bool:
-    """Whether a memo entry is carried over: the matches of words (results.PracticeSearch._key)."""
-    return isinstance(key, tuple) and key[0] == "search"
+    return isinstance(key, tuple) and key[0] in (MATCHES, LATEST_HEAD_MATCHES)
 
 
 @dataclass
@@ -42,13 +47,16 @@ class Carried:
         return key in self.entries
 
     def take(self, key) -> np.ndarray | None:
-        """The practices that matched `key` and have not changed since, as ids; None if not carried.
-        Each entry is taken once: the new index keeps it from then on."""
+        """The ids kept for `key` with the previous index (its matches, or a block of them); None if
+        not carried. Each entry is taken once: the new index keeps it from then on."""
         with self._lock:
-            bits = self.entries.pop(key, None)
-        if bits is None:
+            value = self.entries.pop(key, None)
+        if value is None:
             return None
-        ids = ids_of(bits, self.pk_at)
+        return ids_of(value, self.pk_at) if isinstance(value, int) else value
+
+    def unchanged(self, ids: np.ndarray) -> np.ndarray:
+        """Those of `ids` whose documents have not changed since the previous index."""
         return ids[~np.isin(ids, self.changed)] if len(self.changed) else ids
 
 

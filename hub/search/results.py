@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.practices.facet_index import SMALL_ENTRY_BYTES, FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
-from hub.search.carry import carried_over
+from hub.search.carry import LATEST_HEAD_MATCHES, MATCHES, carried_over
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
@@ -79,14 +79,33 @@ class RankedResults:
         if search.filtered or search.executed.excluded or stop > RANK_BLOCK or search.head_known():
             return None
         block = search.index.memo.get(
-            ("latest head matches", search.executed_key),
-            lambda: search.engine.latest_ids(search.indexed, head=True, limit=RANK_BLOCK),
+            (LATEST_HEAD_MATCHES, search.executed_key),
+            self._latest_head_matches,
             size=lambda ids: ids.nbytes + SMALL_ENTRY_BYTES,
         )
         if len(block) < RANK_BLOCK:  # the whole head tier: _tiers takes it from the memo
             search.remember_head(block)
             return None
         return self._ranked(Tier.HEAD, np.sort(block)[::-1], start, stop)
+
+    def _latest_head_matches(self) -> np.ndarray:
+        """The RANK_BLOCK head matches with the highest ids (fewer: the whole head tier), from the
+        block the previous index kept if the practices changed since leave it whole."""
+        search = self.search
+        carried = carried_over(search.index)
+        block = carried.take((LATEST_HEAD_MATCHES, search.executed_key)) if carried is not None else None
+        if block is not None:
+            found = carried.unchanged(block)
+            if len(carried.changed):
+                matching_now = search.engine.matching_ids(search.indexed, head=True, among=carried.changed)
+                found = np.concatenate([found, matching_now])
+            if len(block) < RANK_BLOCK:  # it was the whole head tier: so is this
+                return np.sort(found)[::-1][:RANK_BLOCK]
+            # Matches older than the block were never seen: it is still the latest if it is full above them.
+            latest = found[found >= block.min()]
+            if len(latest) >= RANK_BLOCK:
+                return np.sort(latest)[::-1][:RANK_BLOCK]
+        return search.engine.latest_ids(search.indexed, head=True, limit=RANK_BLOCK)
 
     def _tiers(self, start: int, stop: int) -> list[int]:
         search = self.search
@@ -192,7 +211,7 @@ class PracticeSearch:
 
     @staticmethod
     def _key(groups: list[list[Term]], head: bool) -> tuple:
-        return ("search", head, tuple(tuple(group) for group in groups))
+        return (MATCHES, head, tuple(tuple(group) for group in groups))
 
     def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
         key = self._key(groups, head)
@@ -202,9 +221,10 @@ class PracticeSearch:
             if indexed is None:  # a word the index does not hold: nothing to ask
                 return 0
             carried = carried_over(self.index)
-            unchanged = carried.take(key) if carried is not None else None
-            if unchanged is None:
+            kept = carried.take(key) if carried is not None else None
+            if kept is None:
                 return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))
+            unchanged = carried.unchanged(kept)
             if len(carried.changed):
                 changed = self.engine.matching_ids(indexed, head=head, among=carried.changed)
                 unchanged = np.concatenate([unchanged, changed])

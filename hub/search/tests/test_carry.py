@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from hub.practices import services
 from hub.practices.models import Practice
-from hub.search import carry
+from hub.search import carry, results
 from hub.search.models import SearchChange
 from hub.search.results import search_practices
 from hub.search.services import search_rebuild
@@ -118,3 +118,30 @@ def test_the_change_log_keeps_the_latest_changes_only(practice_factory, maya, mo
     practices = [practice_factory(f"Walks number {n}") for n in range(6)]
     logged = list(SearchChange.objects.order_by("id").values_list("practice_id", flat=True))
     assert logged == [practice.pk for practice in practices[-3:]]
+
+
+def test_the_latest_title_matches_are_carried_over_while_they_stay_the_latest(
+    practice_factory, maya, publish, monkeypatch, django_capture_on_commit_callbacks
+):
+    # A first page without filters ranks the latest RANK_BLOCK practices with the words in their title.
+    monkeypatch.setattr(results, "RANK_BLOCK", 2)
+
+    def first_page(text):
+        with CaptureQueriesContext(connection) as queries:
+            titles = [practice.title for practice in search_practices(text).results()[:2]]
+        return titles, [q["sql"] for q in queries.captured_queries if ALL_MATCHES_RE.search(q["sql"])]
+
+    walks = [practice_factory(f"Walks number {n}") for n in range(4)]
+    assert first_page("walks")[0] == ["Walks number 3", "Walks number 2"]
+
+    newer = practice_factory("Walks number 4", status=Practice.Status.SUBMITTED)
+    publish(newer)
+    titles, asked = first_page("walks")
+    assert titles == ["Walks number 4", "Walks number 3"]
+    assert asked and all("json_each" in sql or "ANY(" in sql for sql in asked), "only the new practice is asked"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_archive(practice=walks[3], by=maya)
+    titles, asked = first_page("walks")
+    assert titles == ["Walks number 4", "Walks number 2"]
+    assert any("ORDER BY" in sql for sql in asked), "one of the latest left: the engine gives the block again"
