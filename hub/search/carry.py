@@ -39,7 +39,7 @@ def is_carried(key) -> bool:
 @dataclass
 class Carried:
     pk_at: np.ndarray  # the previous index's primary keys, by position
-    entries: OrderedDict  # memo key -> bitset of the previous index
+    entries: OrderedDict  # memo key -> a bitset of the previous index, or an array of ids
     changed: np.ndarray  # the practices whose documents changed since those were found
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
