@@ -217,6 +217,9 @@ def practice_restore_version(*, practice: Practice, history_id: int, by) -> Prac
 def practice_delete(*, practice: Practice, by) -> None:
     """Delete for good (the admin's delete); the search index forgets it in the same transaction."""
     was_published = practice.is_published
+    # The row first, then the search index's turn (search.services._take_turns), as every edit
+    # takes them: in the other order, an edit of this practice at the same time would deadlock.
+    Practice.objects.select_for_update().filter(pk=practice.pk).exists()
     search_remove_practice(practice_id=practice.pk)
     practice._history_user = by if by and by.is_authenticated else None
     practice.delete()
@@ -434,6 +437,5 @@ def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
     Practice.objects.filter(merged_into=duplicate).update(merged_into=keep)
     if was_published or keep.is_published:
         listings_changed()
-    search_index_practice(practice=keep)
-    search_index_practice(practice=duplicate)
+    search_index_practices(practices=[keep, duplicate])
     return keep

@@ -19,7 +19,7 @@ REBUILD_CHUNK = 2_000
 PARALLEL_FROM = 20_000
 # The change log keeps the latest changes only: a process that missed more starts its matches afresh.
 KEPT_CHANGES = 10_000
-CHANGE_LOG_LOCK = 0x1B15  # a PostgreSQL advisory lock: writers of the change log take turns
+INDEX_WRITERS_LOCK = 0x1B15  # a PostgreSQL advisory lock: see _take_turns
 UPSERT_TERM_SQL = (
     "INSERT INTO search_searchterm (word, term, length, documents) VALUES (%s, %s, %s, %s) "
     "ON CONFLICT (word, term) DO UPDATE SET documents = search_searchterm.documents + excluded.documents"
@@ -70,6 +70,8 @@ def search_index_practices(*, practices: list[Practice]) -> None:
 
 def _index(published: list[int], *, removed: list[int]) -> None:
     """Index the `published` practices afresh and take the `removed` ones out."""
+    with connection.cursor() as cursor:
+        _take_turns(cursor)  # before reading what is stored: another writer may be changing it
     stored = SearchDocument.objects.filter(practice_id__in=[*published, *removed])
     old = dict(stored.values_list("practice_id", "pairs"))
     documents = analyse_many(published) if published else []
@@ -98,15 +100,20 @@ def _matches_changed() -> None:
     listings_changed()
 
 
+def _take_turns(cursor) -> None:
+    """Writers of the index wait here for each other's commit, as SQLite's writers always do. The
+    change log must commit in the order of its ids: PostgreSQL would hand out ids in one order and
+    commit them in another, and a process could read a later id before an earlier one exists. A
+    transaction takes this before anything else of the index, and no row of a practice after it
+    (practices.services.practice_delete locks its row first): so no two writers wait for each other."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_WRITERS_LOCK])
+
+
 def _log_changes(cursor, practice_ids: list[int | None]) -> None:
-    """Log the practices whose documents changed (None: all of them) for carry.py, in the order the
-    changes commit. PostgreSQL would hand out ids in one order and commit them in another, and a
-    process could read a later id before an earlier one exists: so writers take turns here, from
-    the first id until their commit, as SQLite's writers always do."""
+    """Log the practices whose documents changed (None: all of them) for carry.py."""
     if not practice_ids:
         return
-    if connection.vendor == "postgresql":
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHANGE_LOG_LOCK])
     SearchChange.objects.bulk_create([SearchChange(practice_id=pk) for pk in practice_ids])
     cursor.execute(
         "DELETE FROM search_searchchange WHERE id <= (SELECT max(id) FROM search_searchchange) - %s", [KEPT_CHANGES]
@@ -138,6 +145,7 @@ def _rebuild(*, progress, workers: int | None) -> dict:
     engine = get_engine()
     _matches_changed()
     with connection.cursor() as cursor:
+        _take_turns(cursor)
         engine.clear(cursor)
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()

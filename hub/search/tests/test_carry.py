@@ -1,9 +1,11 @@
 """Matches found before a publication are carried over to the next facet index, patched with what changed."""
 
 import re
+import threading
+import time
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
 from hub.practices import services
@@ -11,7 +13,7 @@ from hub.practices.models import Practice
 from hub.search import carry, results
 from hub.search.models import SearchChange
 from hub.search.results import search_practices
-from hub.search.services import search_rebuild
+from hub.search.services import search_index_practices, search_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +147,79 @@ def test_the_latest_title_matches_are_carried_over_while_they_stay_the_latest(
     titles, asked = first_page("walks")
     assert titles == ["Walks number 4", "Walks number 2"]
     assert any("ORDER BY" in sql for sql in asked), "one of the latest left: the engine gives the block again"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_writers_of_the_index_take_turns_so_the_change_log_commits_in_order(practice_factory):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's writers always take turns")
+    first_practice, second_practice = practice_factory("Walks in Lyon"), practice_factory("Walks in Lille")
+    first_wrote, first_may_commit, events = threading.Event(), threading.Event(), []
+
+    def write(practice, *, first: bool) -> None:
+        try:
+            if not first:
+                first_wrote.wait(5)
+            with transaction.atomic():
+                search_index_practices(practices=[practice])
+                if first:
+                    first_wrote.set()
+                    first_may_commit.wait(5)
+                events.append("first commits" if first else "second wrote")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=write, args=(first_practice,), kwargs={"first": True}),
+        threading.Thread(target=write, args=(second_practice,), kwargs={"first": False}),
+    ]
+    for thread in threads:
+        thread.start()
+    first_wrote.wait(5)
+    time.sleep(0.5)  # ample time for the second writer, were it not waiting for the first one's commit
+    assert events == []
+    first_may_commit.set()
+    for thread in threads:
+        thread.join(10)
+    assert events == ["first commits", "second wrote"]
+    logged = list(SearchChange.objects.order_by("id").values_list("practice_id", flat=True))
+    assert logged[-2:] == [first_practice.pk, second_practice.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_deleting_a_practice_while_it_is_edited_waits_instead_of_deadlocking(practice_factory):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time")
+    practice = practice_factory("Walks in Lyon")
+    edit_holds_the_row, errors = threading.Event(), []
+
+    def edit() -> None:
+        try:
+            with transaction.atomic():
+                Practice.objects.filter(pk=practice.pk).update(title="Guided walks in Lyon")
+                edit_holds_the_row.set()
+                time.sleep(0.5)  # the deletion reaches the point where it waits
+                practice.refresh_from_db()
+                search_index_practices(practices=[practice])
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def delete() -> None:
+        try:
+            edit_holds_the_row.wait(5)
+            services.practice_delete(practice=Practice.objects.get(pk=practice.pk), by=None)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=edit), threading.Thread(target=delete)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(15)
+    assert errors == []
+    assert not Practice.objects.filter(pk=practice.pk).exists()
+    assert searched("walks")[0] == []
