@@ -321,7 +321,7 @@ per core): {rebuilds}.
 - **After a publication**: the same page, the first time each query is searched after a practice
   was written again (`search_index_practices`, committed) and the process built its facet index
   anew: the matches found before are carried over to the new index, the changed practice taken out
-  of them, and the engine asked which words that one practice has now (hub/search/carry.py).
+  of them, and the engine asked whether that one practice matches now (hub/search/carry.py).
 - **First search**: the same page when no words' matches are kept: the first search of these
   words since the process started, or after a rebuild of the index or an import of more than 2 000
   practices. It grows with the number of matches, whose ids the engine must collect: every word of
