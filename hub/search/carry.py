@@ -14,6 +14,7 @@ carried: the engine is asked afresh.
 import threading
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -55,9 +56,12 @@ class Carried:
             return None
         return ids_of(value, self.pk_at) if isinstance(value, int) else value
 
-    def unchanged(self, ids: np.ndarray) -> np.ndarray:
-        """Those of `ids` whose documents have not changed since the previous index."""
-        return ids[~np.isin(ids, self.changed)] if len(self.changed) else ids
+    def patched(self, ids: np.ndarray, matching: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """`ids` found with the previous index, brought up to date: without the practices whose documents
+        changed since, with those of them that `matching` (given their ids) finds now."""
+        if not len(self.changed):
+            return ids
+        return np.concatenate([ids[~np.isin(ids, self.changed)], matching(self.changed)])
 
 
 @dataclass

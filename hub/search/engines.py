@@ -43,13 +43,18 @@ def _packed_id_array(packed: bytes | None) -> np.ndarray:
     return np.frombuffer(packed or b"", dtype=">i8").astype(np.int64)
 
 
+def _joined(among) -> str:
+    """Ids as one string: psycopg would adapt a list of thousands of ints one by one, in Python."""
+    return ",".join(map(str, among.tolist()))
+
+
 def _json_ids(among) -> str:
-    return "[" + ",".join(map(str, among.tolist())) + "]"
+    return f"[{_joined(among)}]"
 
 
 def _array_literal(among) -> str:
-    """PostgreSQL's literal of a bigint[]: psycopg would adapt a list of thousands of ints one by one, in Python."""
-    return "{" + ",".join(map(str, among.tolist())) + "}"
+    """PostgreSQL's literal of a bigint[]."""
+    return f"{{{_joined(among)}}}"
 
 
 class SqliteEngine:

@@ -95,10 +95,9 @@ class RankedResults:
         carried = carried_over(search.index)
         block = carried.take((LATEST_HEAD_MATCHES, search.executed_key)) if carried is not None else None
         if block is not None:
-            found = carried.unchanged(block)
-            if len(carried.changed):
-                matching_now = search.engine.matching_ids(search.indexed, head=True, among=carried.changed)
-                found = np.concatenate([found, matching_now])
+            found = carried.patched(
+                block, lambda changed: search.engine.matching_ids(search.indexed, head=True, among=changed)
+            )
             if len(block) < RANK_BLOCK:  # it was the whole head tier: so is this
                 return np.sort(found)[::-1][:RANK_BLOCK]
             # Matches older than the block were never seen: it is still the latest if it is full above them.
@@ -224,11 +223,8 @@ class PracticeSearch:
             kept = carried.take(key) if carried is not None else None
             if kept is None:
                 return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))
-            unchanged = carried.unchanged(kept)
-            if len(carried.changed):
-                changed = self.engine.matching_ids(indexed, head=head, among=carried.changed)
-                unchanged = np.concatenate([unchanged, changed])
-            return self.index.of_id_array(unchanged)
+            found = carried.patched(kept, lambda changed: self.engine.matching_ids(indexed, head=head, among=changed))
+            return self.index.of_id_array(found)
 
         return self.index.memo.get(key, ask_engine, size=_bitset_size)
 
