@@ -69,6 +69,7 @@ def _migration_data(request):
         vocabularies = importlib.import_module("hub.practices.migrations.0002_vocabularies")
         vocabularies.create_vocabularies(apps, None)
         vocabularies.grant_moderator_permissions(apps)
+        importlib.import_module("hub.accounts.migrations.0001_roles").grant_moderate(apps)
         # SQLite's full-text table is not a model table, so the flush left the old practices in it.
         search_rebuild()
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "axes",
     "hub.accounts",
+    "hub.publishing",
     "hub.people",
     "hub.places",
     "hub.practices",

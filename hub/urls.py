@@ -6,16 +6,19 @@ from django.urls import include, path
 
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
+from hub.publishing.feeds import PublishedFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("hub.practices.urls")),
     path("", include("hub.places.urls")),
-    path("", include("hub.search.urls")),
-    path("moderation/", include("hub.practices.moderation_urls")),
     path("moderation/imports/", include("hub.imports.urls")),
+    path("moderation/", include("hub.publishing.urls")),
     path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
     path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("", include("hub.search.urls")),
+    # Last of the feeds: every other registered kind's newest published objects.
+    path("feeds/<slug:kind>/", PublishedFeed(), name="feed_kind"),
     path(
         "sitemap.xml",
         sitemap,

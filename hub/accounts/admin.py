@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from hub.accounts.roles import is_moderator
 from hub.people.models import Profile
-from hub.practices.models import MODERATORS_GROUP
 
 User = get_user_model()
 
@@ -22,7 +22,8 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class MemberAdmin(UserAdmin):
-    """Roles: a member is any user; a moderator is in the group "Moderators"; an administrator is a superuser."""
+    """Roles (hub.accounts.roles): a member is any user; a moderator holds `accounts.moderate`, through the
+    group "Moderators"; an administrator is a superuser."""
 
     list_display = ["username", "email", "first_name", "last_name", "role", "is_active", "date_joined"]
     list_filter = ["groups", "is_superuser", "is_active"]
@@ -32,7 +33,7 @@ class MemberAdmin(UserAdmin):
     def role(self, user):
         if user.is_superuser:
             return _("administrator")
-        if any(group.name == MODERATORS_GROUP for group in user.groups.all()):
+        if is_moderator(user):
             return _("moderator")
         return _("member")
 

@@ -14,8 +14,8 @@ from hub.imports.forms import MergeForm, UploadForm
 from hub.imports.models import ImportJob
 from hub.imports.parsers import COLUMNS
 from hub.practices.models import Practice
-from hub.practices.moderation_views import moderator_required
 from hub.practices.services import practice_merge
+from hub.publishing.views import moderator_required
 
 TEMPLATE_EXAMPLE = {
     "title": "Community Ambassadors",
@@ -107,7 +107,7 @@ def merge(request, pk):
     duplicate = get_object_or_404(Practice, pk=pk)
     if duplicate.merged_into_id:
         messages.info(request, _("This practice is already merged into another."))
-        return redirect("moderation:review", pk=duplicate.merged_into_id)
+        return redirect(duplicate.merged_into.get_moderation_url())
     form = MergeForm(request.POST or None, initial={"keep": request.GET.get("keep")})
     status = 200
     if request.method == "POST":
@@ -126,7 +126,7 @@ def merge(request, pk):
                     _("“%(duplicate)s” is merged into “%(keep)s”; its address redirects there.")
                     % {"duplicate": duplicate.title, "keep": keep.title},
                 )
-                return redirect("moderation:review", pk=keep.pk)
+                return redirect(keep.get_moderation_url())
         status = 400
     return render(
         request,

@@ -155,7 +155,7 @@ class Profile(models.Model):
             return False
         if self.listed:
             return True
-        from hub.practices.models import is_moderator
+        from hub.accounts.roles import is_moderator
 
         return user.is_authenticated and (user.pk == self.user_id or is_moderator(user))
 

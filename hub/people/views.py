@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hub.lib.pages import paginate
 from hub.people import services
 from hub.people.forms import DirectoryForm, ProfileForm
 from hub.people.models import Organisation, Profile
 from hub.practices.models import Practice
-from hub.practices.views import paginate
 
 MEMBERS_PER_PAGE = 30
 

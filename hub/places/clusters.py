@@ -17,7 +17,7 @@ from django.urls import reverse
 from hub.places.models import Place, country_url
 from hub.places.services import PLACES_VERSION_KEY
 from hub.practices.models import Practice
-from hub.practices.services import listing_version
+from hub.search.listing import listing_version
 
 CELLS_PER_TILE = 4  # a map tile is 256 px: four cells a tile make a marker every 64 px or so
 MAX_ZOOM = 18

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from hub.lib.pages import paginate
 from hub.places import clusters, gazetteer
 from hub.places.models import (
     CONTINENT_BY_SLUG,
@@ -25,8 +26,7 @@ from hub.places.models import (
 from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
-from hub.practices.services import listing_version
-from hub.practices.views import paginate
+from hub.search.listing import listing_version
 
 CACHE_SECONDS = 24 * 3600
 # Where a continent's small map looks, and how close.
@@ -233,8 +233,17 @@ def map_page(request):
     for name in ("page", "bbox", "zoom"):
         query.pop(name, None)
     if _is_filtered(filterset):
-        country_rows = _country_counts(filterset.qs)
-        total = filterset.qs.count()
+        # The list's selection (words through the search engine), counted by country in the facet index.
+        index, selected = selection_for(filterset)
+        country_rows = sorted(
+            (
+                PlaceCount(str(option.label), country_url(option.value), option.count)
+                for option in index.counts(selected)["country"]
+                if option.count
+            ),
+            key=lambda row: row.name,
+        )
+        total = selected.bit_count()
     else:
         country_rows = _cached("map-countries", lambda: _country_counts(_published()))
         total = _cached("published-count", lambda: _published().count())

@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "hub.practices"
     verbose_name = _("Practices")
+
+    def ready(self):
+        from hub.practices.services import practice_write
+        from hub.publishing.kinds import ContentKind, register
+        from hub.search.services import search_index_practices
+
+        register(
+            ContentKind(
+                slug="practice",
+                url_name="practices",
+                model="practices.Practice",
+                label=_("Practice"),
+                label_plural=_("Practices"),
+                form="hub.practices.forms.PracticeForm",
+                write=practice_write,
+                index=lambda practices: search_index_practices(practices=practices),
+                restored_relations=("topics", "places", "target_groups", "partners"),
+                kept_on_restore=("merged_into",),
+                form_template="practices/_practice_form_fields.html",
+                review_extra_template="practices/_review_links.html",
+            )
+        )

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from hub.practices.models import is_moderator
+from hub.accounts.roles import is_moderator
 
 
 def site(request):

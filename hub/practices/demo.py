@@ -8,13 +8,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from hub.lib.slugs import unique_slug
+from hub.accounts.roles import MODERATORS_GROUP
 from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.demo_content import PRACTICES, QUEUE
-from hub.practices.models import MODERATORS_GROUP, ExternalLink, Practice, TargetGroup, Topic
-from hub.practices.services import one_history_record
+from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.services import practice_create
 from hub.search.services import search_rebuild
 
 DEMO_MODERATOR = ("moderator", "ibis-moderator-demo")
@@ -44,65 +44,55 @@ def _submitter(name: str):
 
 def _create(entry: dict, *, status: str, by_title: dict) -> Practice:
     sectors = {s.slug: s for s in StakeholderType.objects.all()}
-    practice = Practice(
-        title=entry["title"],
-        slug=unique_slug(Practice, entry["title"], fallback="practice"),
-        summary=entry["summary"],
+    published = status == Practice.Status.PUBLISHED
+    submitted_at = _moment(entry["submitted"])
+    topic_slugs = [*entry.get("themes", []), *entry.get("dimensions", [])]
+    topic_slugs += [f"gcm-objective-{n}" for n in entry.get("gcm_objectives", [])]
+    data = {
+        "title": entry["title"],
+        "summary": entry["summary"],
         **{name: entry.get(name, "") for name in Practice.LONG_FIELDS},
-        start_date=_month(entry.get("start")),
-        end_date=_month(entry.get("end")),
-        implementation=entry.get("implementation_status", ""),
-        people_reached=entry.get("people_reached"),
-        people_reached_unit=entry.get("people_reached_unit") or "",
-        migrant_participation=entry.get("migrant_participation", ""),
-        evidence=entry.get("evidence", ""),
-        language=entry.get("language", "en"),
-        status=status,
-        submitted_at=_moment(entry["submitted"]),
-        featured=bool(entry.get("featured")) and status == Practice.Status.PUBLISHED,
-        adapted_from=by_title.get(entry.get("adapted_from") or ""),
-    )
-    if status == Practice.Status.PUBLISHED:
-        practice.published_at = practice.submitted_at + timezone.timedelta(days=3)
+        "start_date": _month(entry.get("start")),
+        "end_date": _month(entry.get("end")),
+        "implementation": entry.get("implementation_status", ""),
+        "people_reached": entry.get("people_reached"),
+        "people_reached_unit": entry.get("people_reached_unit") or "",
+        "migrant_participation": entry.get("migrant_participation", ""),
+        "evidence": entry.get("evidence", ""),
+        "language": entry.get("language", "en"),
+        "adapted_from": by_title.get(entry.get("adapted_from") or ""),
+        "partners": [
+            organisation_get_or_create(name=p["name"], stakeholder_type=sectors.get(p.get("sector")))
+            for p in entry.get("partners", [])
+        ],
+        "places": [
+            place_get_or_create(name=p["name"], country=p["country"], kind=p.get("kind", ""))
+            for p in entry.get("places", [])
+        ],
+        "topics": Topic.objects.filter(slug__in=topic_slugs),
+        "target_groups": TargetGroup.objects.filter(slug__in=entry.get("target_groups", [])),
+        "tags": entry.get("tags", []),
+        "links": [(link["title"], link["url"]) for link in entry.get("links", [])],
+        "elsewhere": [(link["site"], link["url"]) for link in entry.get("elsewhere", [])],
+    }
+    preset = {"submitted_at": submitted_at, "featured": bool(entry.get("featured")) and published}
+    if published:
+        preset["published_at"] = submitted_at + timezone.timedelta(days=3)
     organisation = entry.get("organisation")
     if organisation:
-        practice.organisation = organisation_get_or_create(
+        preset["organisation"] = organisation_get_or_create(
             name=organisation["name"], stakeholder_type=sectors.get(organisation.get("sector"))
         )
     submitter = entry.get("submitter") or {}
-    if submitter.get("verified"):
-        practice.submitted_by = _submitter(submitter["name"])
-    else:
-        practice.submitter_name = submitter.get("name", "")
-    with one_history_record(practice, by=None, reason="Loaded with the demo content"):
-        practice.save()
-        _relate(practice, entry, sectors)
-    return practice
-
-
-def _relate(practice: Practice, entry: dict, sectors: dict) -> None:
-    practice.partners.set(
-        organisation_get_or_create(name=p["name"], stakeholder_type=sectors.get(p.get("sector")))
-        for p in entry.get("partners", [])
-    )
-    practice.places.set(
-        place_get_or_create(name=p["name"], country=p["country"], kind=p.get("kind", ""))
-        for p in entry.get("places", [])
-    )
-    topic_slugs = [*entry.get("themes", []), *entry.get("dimensions", [])]
-    topic_slugs += [f"gcm-objective-{n}" for n in entry.get("gcm_objectives", [])]
-    practice.topics.set(Topic.objects.filter(slug__in=topic_slugs))
-    practice.target_groups.set(TargetGroup.objects.filter(slug__in=entry.get("target_groups", [])))
-    practice.tags.set(entry.get("tags", []))
-    ExternalLink.objects.bulk_create(
-        [
-            ExternalLink(practice=practice, kind="link", title=link["title"], url=link["url"])
-            for link in entry.get("links", [])
-        ]
-        + [
-            ExternalLink(practice=practice, kind="elsewhere", title=link["site"], url=link["url"])
-            for link in entry.get("elsewhere", [])
-        ]
+    return practice_create(
+        data=data,
+        by=None,
+        submitted_by=_submitter(submitter["name"]) if submitter.get("verified") else None,
+        submitter_name="" if submitter.get("verified") else submitter.get("name", ""),
+        publish=published,
+        reason="Loaded with the demo content",
+        notify=False,
+        **preset,
     )
 
 

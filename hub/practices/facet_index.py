@@ -23,7 +23,7 @@ from django_countries import countries
 from hub.people.models import StakeholderType
 from hub.places.models import Continent
 from hub.practices.models import Practice, TargetGroup, Topic
-from hub.practices.services import listing_version
+from hub.search.listing import listing_version
 
 FACETS = (
     "theme",

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hub.practices.facet_index import PracticeSelection
+from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
 
@@ -37,7 +39,15 @@ class LatestPracticesFeed(PracticeFeedMixin, Feed):
         return reverse("practices:list") + (f"?{query}" if query else "")
 
     def items(self, filterset):
-        return filterset.qs.prefetch_related("topics")[:FEED_LENGTH]
+        # The same selection as the list (words through the search engine), in the list's order.
+        index, selected = selection_for(filterset)
+        by_title = filterset.cleaned().get("sort") == "title"
+        practices = PracticeSelection(index, selected, by_title=by_title)[:FEED_LENGTH]
+        return (
+            Practice.objects.filter(pk__in=[p.pk for p in practices])
+            .prefetch_related("topics")
+            .order_by(*(("title", "pk") if by_title else ("-published_at", "-pk")))
+        )
 
 
 class TopicFeed(PracticeFeedMixin, Feed):

@@ -1,7 +1,6 @@
 """The filters of the practice list, by the names used in every URL: pages, feeds and the API."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -64,9 +63,8 @@ class PracticeFilter(django_filters.FilterSet):
     FACETS = FACETS
 
     def filter_words(self, queryset, name, value):
-        words = value.split()[:10]
-        for word in words:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        # Words are never matched in SQL: lists, feeds and the map take them to the search engine
+        # through facets.selection_for(), so that the same query string finds the same practices.
         return queryset
 
     def filter_topic(self, queryset, name, value):

@@ -279,11 +279,3 @@ class SubmitterForm(forms.Form):
         if self.cleaned_data["website"]:
             raise ValidationError(_("This field must be left empty."))
         return ""
-
-
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason, sent to the submitter"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )

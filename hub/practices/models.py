@@ -1,5 +1,3 @@
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,19 +8,7 @@ from taggit.managers import TaggableManager
 
 from hub.people.models import Organisation
 from hub.places.models import Place
-
-MODERATORS_GROUP = "Moderators"
-
-
-def is_moderator(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    # Cached on the user object: templates ask several times per page.
-    if not hasattr(user, "_is_moderator"):
-        user._is_moderator = user.groups.filter(name=MODERATORS_GROUP).exists()
-    return user._is_moderator
+from hub.publishing.models import Publishable, PublishableQuerySet
 
 
 class Topic(models.Model):
@@ -71,23 +57,7 @@ class TargetGroup(models.Model):
         return self.name
 
 
-class PracticeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Practice.Status.PUBLISHED)
-
-    def awaiting_moderation(self):
-        return self.filter(status=Practice.Status.SUBMITTED).order_by("submitted_at")
-
-    def visible_to(self, user):
-        if is_moderator(user):
-            return self.all()
-        if user.is_authenticated:
-            return self.filter(Q(status=Practice.Status.PUBLISHED) | Q(submitted_by=user))
-        return self.published()
-
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
-
+class PracticeQuerySet(PublishableQuerySet):
     def for_cards(self):
         """What a list of practice cards shows, in a fixed number of queries."""
         return self.select_related("organisation").prefetch_related(
@@ -113,14 +83,7 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(start_date__year__lte=year).filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
 
 
-class Practice(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted, awaiting review")
-        PUBLISHED = "published", _("Published")
-        REJECTED = "rejected", _("Rejected")
-        ARCHIVED = "archived", _("Archived")
-
+class Practice(Publishable):
     class Implementation(models.TextChoices):
         PLANNED = "planned", _("Planned")
         ONGOING = "ongoing", _("Ongoing")
@@ -192,23 +155,6 @@ class Practice(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
     contact = models.CharField(_("contact"), max_length=250, blank=True)
 
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_practices",
-    )
-    submitter_name = models.CharField(_("submitter's name"), max_length=150, blank=True)
-    submitter_email = models.EmailField(_("submitter's e-mail"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    status_token = models.CharField(max_length=43, unique=True, default=secrets.token_urlsafe, editable=False)
-
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    featured = models.BooleanField(_("featured"), default=False)
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -218,8 +164,6 @@ class Practice(models.Model):
         related_name="merged_from",
         help_text=_("A duplicate merged into another practice: its address redirects there."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[topics, places, target_groups, partners], excluded_fields=["status_token"])
     objects = PracticeQuerySet.as_manager()
@@ -262,29 +206,6 @@ class Practice(models.Model):
 
     def get_status_url(self):
         return reverse("practices:submission_status", args=[self.status_token])
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
-    def is_visible_to(self, user) -> bool:
-        if self.is_published or is_moderator(user):
-            return True
-        return user.is_authenticated and self.submitted_by_id == user.pk
-
-    @property
-    def submitter_display(self) -> str:
-        """The name shown in "Submitted by …"; unverified names say so."""
-        if self.submitted_by_id:
-            user = self.submitted_by
-            if not user.is_active:  # a deleted account (hub.accounts.services.account_delete)
-                return _("former member")
-            return user.get_full_name() or user.get_username()
-        return _("%(name)s (not verified)") % {"name": self.submitter_name or _("Anonymous")}
-
-    @property
-    def submitter_contact_email(self) -> str:
-        return self.submitted_by.email if self.submitted_by_id else self.submitter_email
 
     def sections(self) -> list[tuple[str, str]]:
         """The long fields that are filled in, with their headings, in the order of the IBIS form."""

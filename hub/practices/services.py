@@ -1,32 +1,28 @@
-"""Every write to a practice: submit, edit, publish, reject, feature, archive, restore.
+"""Writes particular to practices: the constructor, their fields and relations, imports and merges.
 
-Each runs in one transaction, records who did it in the practice's history, tells the
-listings that their cached counts are stale, and sends its e-mail once the data is committed.
+The workflow itself (publish, reject, feature, archive, restore, delete) is the shared one of
+hub.publishing.services; the practice kind is registered in hub/practices/apps.py.
 """
 
 import dataclasses
-import time
-from contextlib import contextmanager
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from hub.lib.mail import send_templated_mail
 from hub.lib.slugs import CLASHES_PER_QUERY, unique_slug, unique_slugs
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import ExternalLink, Practice
-from hub.search.services import search_index_practice, search_index_practices, search_remove_practice
-
-LISTING_VERSION_KEY = "practices:listing-version"
+from hub.publishing.services import _changed, content_create, one_version
+from hub.search.listing import listings_changed
+from hub.search.services import search_index_practices
 
 SCALAR_FIELDS = (
     "title",
@@ -46,31 +42,40 @@ SCALAR_FIELDS = (
 M2M_FIELDS = ("topics", "places", "target_groups", "partners")
 
 
-def listing_version() -> int:
-    """Changes whenever something public changes: cached facet counts key on it."""
-    # No expiry: a new version makes every process rebuild its facet index.
-    return cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, timeout=None)
-
-
-def listings_changed() -> None:
-    transaction.on_commit(lambda: cache.set(LISTING_VERSION_KEY, time.time_ns(), None))
-
-
-def _save(practice: Practice, *, by, reason: str) -> None:
-    practice._history_user = by if by and by.is_authenticated else None
-    practice._change_reason = reason
+def practice_write(practice: Practice, data: dict) -> None:
+    """Copy the cleaned fields of a PracticeForm (or an import's, or demo content's) onto the practice,
+    save it, and set its relations: the practice kind's `write`."""
+    _apply(practice, data)
     practice.save()
+    _apply_relations(practice, data)
 
 
-@contextmanager
-def one_history_record(practice: Practice, *, by, reason: str):
-    """Field and relation changes inside the block make one version in the history, not one per relation."""
-    practice.skip_history_when_saving = True
-    try:
-        yield
-    finally:
-        del practice.skip_history_when_saving
-    _save(practice, by=by, reason=reason)
+def practice_create(
+    *,
+    data: dict,
+    by,
+    submitted_by=None,
+    submitter_name: str = "",
+    submitter_email: str = "",
+    publish: bool = False,
+    reason: str | None = None,
+    notify: bool = True,
+    **preset,
+) -> Practice:
+    """The one constructor of a practice: the submit form, an import, the demo content and the tests
+    all make practices here (hub.publishing.services.content_create)."""
+    return content_create(
+        model=Practice,
+        data=data,
+        by=by,
+        submitted_by=submitted_by,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
+        publish=publish,
+        reason=reason,
+        notify=notify,
+        **preset,
+    )
 
 
 def _apply(practice: Practice, data: dict) -> None:
@@ -93,138 +98,29 @@ def _apply_relations(practice: Practice, data: dict) -> None:
         practice.target_groups.set(data["target_groups"])
     if "tags" in data:
         practice.tags.set(data["tags"], clear=True)
-    if "partner_names" in data:
+    if "partners" in data:
+        practice.partners.set(data["partners"])
+    elif "partner_names" in data:
         practice.partners.set([organisation_get_or_create(name=name) for name in data["partner_names"]])
-    if data.get("place_name") or data.get("country"):
+    if "places" in data:
+        practice.places.set(data["places"])
+    elif data.get("place_name") or data.get("country"):
         place = place_get_or_create(
             name=data.get("place_name", ""), country=data["country"], choice=data.get("place_choice", "")
         )
         practice.places.set([place])
     if "links" in data:
-        practice.links.all().delete()
+        practice.links.filter(kind=ExternalLink.Kind.LINK).delete()
         ExternalLink.objects.bulk_create(
             ExternalLink(practice=practice, kind=ExternalLink.Kind.LINK, title=title or url, url=url)
             for title, url in data["links"]
         )
-
-
-@transaction.atomic
-def practice_submit(*, data: dict, by, submitter_name: str = "", submitter_email: str = "") -> Practice:
-    practice = Practice(status=Practice.Status.SUBMITTED, submitted_at=timezone.now())
-    if by and by.is_authenticated:
-        practice.submitted_by = by
-    else:
-        practice.submitter_name, practice.submitter_email = submitter_name, submitter_email
-    with one_history_record(practice, by=by, reason=_("Submitted")):
-        _apply(practice, data)
-        practice.save()
-        _apply_relations(practice, data)
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            to=practice.submitter_contact_email, template="practice_submitted", context={"practice": practice}
+    if "elsewhere" in data:
+        practice.links.filter(kind=ExternalLink.Kind.ELSEWHERE).delete()
+        ExternalLink.objects.bulk_create(
+            ExternalLink(practice=practice, kind=ExternalLink.Kind.ELSEWHERE, title=title or url, url=url)
+            for title, url in data["elsewhere"]
         )
-    )
-    return practice
-
-
-@transaction.atomic
-def practice_update(*, practice: Practice, data: dict, by) -> Practice:
-    with one_history_record(practice, by=by, reason=_("Edited")):
-        _apply(practice, data)
-        _apply_relations(practice, data)
-    if practice.is_published:
-        listings_changed()
-    search_index_practice(practice=practice)
-    return practice
-
-
-@transaction.atomic
-def practice_publish(*, practice: Practice, by) -> Practice:
-    practice.status = Practice.Status.PUBLISHED
-    practice.published_at = practice.published_at or timezone.now()
-    practice.rejection_reason = ""
-    _save(practice, by=by, reason=_("Published"))
-    listings_changed()
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            to=practice.submitter_contact_email, template="practice_published", context={"practice": practice}
-        )
-    )
-    search_index_practice(practice=practice)
-    return practice
-
-
-@transaction.atomic
-def practice_reject(*, practice: Practice, by, reason: str) -> Practice:
-    was_published = practice.is_published
-    practice.status = Practice.Status.REJECTED
-    practice.rejection_reason = reason
-    practice.featured = False
-    _save(practice, by=by, reason=_("Rejected"))
-    if was_published:
-        listings_changed()
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            to=practice.submitter_contact_email, template="practice_rejected", context={"practice": practice}
-        )
-    )
-    search_index_practice(practice=practice)
-    return practice
-
-
-@transaction.atomic
-def practice_set_featured(*, practice: Practice, by, featured: bool) -> Practice:
-    practice.featured = featured and practice.is_published
-    _save(practice, by=by, reason=_("Featured") if practice.featured else _("No longer featured"))
-    listings_changed()
-    return practice
-
-
-@transaction.atomic
-def practice_archive(*, practice: Practice, by) -> Practice:
-    practice.status = Practice.Status.ARCHIVED
-    practice.featured = False
-    _save(practice, by=by, reason=_("Archived"))
-    listings_changed()
-    search_index_practice(practice=practice)
-    return practice
-
-
-@transaction.atomic
-def practice_restore_version(*, practice: Practice, history_id: int, by) -> Practice:
-    """Bring back the content of an earlier version; its workflow state stays as it is now."""
-    record = practice.history.get(history_id=history_id)
-    old = record.instance
-    for field in SCALAR_FIELDS:
-        setattr(practice, field, getattr(old, field))
-    practice.organisation_id = old.organisation_id
-    practice.topics.set(record.topics.values_list("topic", flat=True))
-    practice.places.set(record.places.values_list("place", flat=True))
-    practice.target_groups.set(record.target_groups.values_list("targetgroup", flat=True))
-    practice.partners.set(record.partners.values_list("organisation", flat=True))
-    _save(
-        practice,
-        by=by,
-        reason=_("Restored the version of %(date)s") % {"date": record.history_date.strftime("%Y-%m-%d %H:%M")},
-    )
-    if practice.is_published:
-        listings_changed()
-    search_index_practice(practice=practice)
-    return practice
-
-
-@transaction.atomic
-def practice_delete(*, practice: Practice, by) -> None:
-    """Delete for good (the admin's delete); the search index forgets it in the same transaction."""
-    was_published = practice.is_published
-    # The row first, then the search index's turn (search.services._take_turns), as every edit
-    # takes them: in the other order, an edit of this practice at the same time would deadlock.
-    Practice.objects.select_for_update().filter(pk=practice.pk).exists()
-    search_remove_practice(practice_id=practice.pk)
-    practice._history_user = by if by and by.is_authenticated else None
-    practice.delete()
-    if was_published:
-        listings_changed()
 
 
 @transaction.atomic
@@ -242,28 +138,24 @@ def practice_import(
 ) -> Practice:
     """A practice brought in from another site, or more topics and places for one already here.
 
-    Unlike practice_submit, nobody is written to: the submitter did not ask for anything.
+    Unlike a submission, nobody is written to: the submitter did not ask for anything.
     An existing practice only gains topics and places; its text is left as it is.
     """
     if practice is None:
-        practice = Practice(status=Practice.Status.SUBMITTED, submitted_at=timezone.now())
-        practice.submitted_by = submitted_by
-        if submitted_by is None:
-            practice.submitter_name, practice.submitter_email = submitter_name, submitter_email
-        if publish:
-            practice.status, practice.published_at = Practice.Status.PUBLISHED, timezone.now()
-        with one_history_record(practice, by=by, reason=reason):
-            _apply(practice, data)
-            practice.save()
-            _apply_relations(practice, data)
-            practice.places.set(places)
-    else:
-        with one_history_record(practice, by=by, reason=reason):
-            practice.topics.add(*data.get("topics", []))
-            practice.places.add(*places)
-    if practice.is_published:
-        listings_changed()
-    search_index_practice(practice=practice)
+        return practice_create(
+            data={**data, "places": list(places)},
+            by=by,
+            submitted_by=submitted_by,
+            submitter_name=submitter_name,
+            submitter_email=submitter_email,
+            publish=publish,
+            reason=reason,
+            notify=False,
+        )
+    with one_version(practice):
+        practice.topics.add(*data.get("topics", []))
+        practice.places.add(*places)
+    _changed(practice, by=by, reason=reason, was_public=practice.is_published)
     return practice
 
 
@@ -414,7 +306,7 @@ def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
     archived, its address redirects to `keep`, and both histories stay (each records the merge)."""
     if keep.pk == duplicate.pk:
         raise ValueError("A practice cannot be merged into itself.")
-    with one_history_record(keep, by=by, reason=_("Merged “%(title)s” into it") % {"title": duplicate.title}):
+    with one_version(keep):
         for field in ("summary", *Practice.LONG_FIELDS, "contact", "people_reached_unit", "implementation"):
             if not getattr(keep, field) and getattr(duplicate, field):
                 setattr(keep, field, getattr(duplicate, field))
@@ -423,19 +315,34 @@ def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
                 setattr(keep, field, getattr(duplicate, field))
         if keep.start_date and keep.end_date and keep.end_date < keep.start_date:
             keep.end_date = None
+        keep.save()
         keep.topics.add(*duplicate.topics.all())
         keep.places.add(*duplicate.places.all())
         keep.partners.add(*duplicate.partners.all())
         keep.target_groups.add(*duplicate.target_groups.all())
         keep.tags.add(*duplicate.tags.all())
+    _changed(
+        keep,
+        by=by,
+        reason=_("Merged “%(title)s” into it") % {"title": duplicate.title},
+        was_public=keep.is_published,
+    )
     was_published = duplicate.is_published
     duplicate.merged_into = keep
     duplicate.status = Practice.Status.ARCHIVED
     duplicate.featured = False
-    _save(duplicate, by=by, reason=_("Merged into “%(title)s”") % {"title": keep.title})
+    _changed(duplicate, by=by, reason=_("Merged into “%(title)s”") % {"title": keep.title}, was_public=was_published)
     # Practices merged into the duplicate earlier follow it, so that no address redirects twice.
     Practice.objects.filter(merged_into=duplicate).update(merged_into=keep)
-    if was_published or keep.is_published:
-        listings_changed()
-    search_index_practices(practices=[keep, duplicate])
     return keep
+
+
+@transaction.atomic
+def topic_save(*, topic) -> None:
+    """A topic or target group added or renamed: the practices that have it are indexed under its new
+    name, and every process refreshes its facet labels."""
+    topic.save()
+    related = topic.practices.published()
+    if related.exists():
+        search_index_practices(practices=list(related))
+    listings_changed()

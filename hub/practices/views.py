@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.people.services import profile_submission_defaults
 from hub.practices import services
@@ -17,14 +16,6 @@ from hub.practices.models import Practice, Topic
 
 # An anonymous submitter who opened their status link may preview their practice in this session.
 PREVIEWABLE_SESSION_KEY = "previewable_practices"
-
-
-def paginate(request, queryset, per_page=settings.PRACTICES_PER_PAGE):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        raise Http404(_("There is no such page.")) from None
 
 
 def home(request):
@@ -130,9 +121,10 @@ def practice_submit(request):
             form.add_error(None, RATE_LIMIT_MESSAGE)
         elif forms_valid:
             submitter = submitter_form.cleaned_data if submitter_form else {}
-            practice = services.practice_submit(
+            practice = services.practice_create(
                 data=form.cleaned_data,
                 by=request.user,
+                submitted_by=request.user if signed_in else None,
                 submitter_name=submitter.get("submitter_name", ""),
                 submitter_email=submitter.get("submitter_email", ""),
             )

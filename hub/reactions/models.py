@@ -82,7 +82,7 @@ class CommentQuerySet(ReactionQuerySet):
 
     def visible_to(self, user):
         """Published comments for everyone; a member also sees their own waiting or removed ones."""
-        from hub.practices.models import is_moderator
+        from hub.accounts.roles import is_moderator
 
         if is_moderator(user):
             return self.all()

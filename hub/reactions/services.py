@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from hub.practices.models import is_moderator
+from hub.accounts.roles import is_moderator
 from hub.reactions.models import Bookmark, Comment, Rating
 
 

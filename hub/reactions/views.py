@@ -8,9 +8,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.accounts.roles import is_moderator
+from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
-from hub.practices.models import is_moderator
-from hub.practices.views import paginate
 from hub.reactions import services
 from hub.reactions.forms import CommentForm, RatingForm, RemovalForm
 from hub.reactions.models import Bookmark, Comment

@@ -1,5 +1,6 @@
-"""Writes to the search index. Called from the practice services, inside their transaction,
-so that the index never disagrees with what is published."""
+"""Writes to the search index. Called from the publishing services, inside their transaction,
+so that the index never disagrees with what is published. Whether public listings changed is for
+the caller to say (hub.publishing.services._changed); only a rebuild says it here."""
 
 import multiprocessing
 import os
@@ -11,6 +12,7 @@ from django.db import connection, transaction
 from hub.practices.models import Practice
 from hub.search.documents import PracticeText, analyse, analyse_many, read_texts
 from hub.search.engines import get_engine
+from hub.search.listing import listings_changed
 from hub.search.models import SearchChange, SearchDocument, SearchTerm
 
 REBUILD_CHUNK = 2_000
@@ -81,7 +83,6 @@ def _index(published: list[int], *, removed: list[int]) -> None:
     for document in documents:
         change.update(document.pairs)
     engine = get_engine()
-    _matches_changed()
     with connection.cursor() as cursor:
         if old:
             engine.delete(cursor, list(old))
@@ -92,20 +93,12 @@ def _index(published: list[int], *, removed: list[int]) -> None:
         _log_changes(cursor, [*published, *removed])
 
 
-def _matches_changed() -> None:
-    """Searches keep each word's matches with the facet index (results.PracticeSearch.matches):
-    a new listing version, once committed, makes every process build both afresh."""
-    from hub.practices.services import listings_changed  # which imports this module
-
-    listings_changed()
-
-
 def _take_turns(cursor) -> None:
     """Writers of the index wait here for each other's commit, as SQLite's writers always do. The
     change log must commit in the order of its ids: PostgreSQL would hand out ids in one order and
     commit them in another, and a process could read a later id before an earlier one exists. A
     transaction takes this before anything else of the index, and no row of a practice after it
-    (practices.services.practice_delete locks its row first): so no two writers wait for each other."""
+    (publishing.services.content_delete locks its row first): so no two writers wait for each other."""
     if connection.vendor == "postgresql":
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_WRITERS_LOCK])
 
@@ -143,7 +136,9 @@ def search_rebuild(*, progress=None, workers: int | None = None) -> dict:
 @transaction.atomic
 def _rebuild(*, progress, workers: int | None) -> dict:
     engine = get_engine()
-    _matches_changed()
+    # Searches keep each word's matches with the facet index (results.PracticeSearch.matches): a new
+    # listing version, once committed, makes every process build both afresh.
+    listings_changed()
     with connection.cursor() as cursor:
         _take_turns(cursor)
         engine.clear(cursor)

@@ -2,9 +2,9 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
+from hub.lib.pages import paginate
 from hub.practices.facets import facet_panel
 from hub.practices.models import Practice
-from hub.practices.views import paginate
 from hub.search.kinds import DEFAULT_KIND, SEARCH_KINDS
 from hub.search.results import SearchFilter, search_practices
 from hub.search.snippets import highlight, snippet

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from hub.practices.models import MODERATORS_GROUP
+from hub.accounts.roles import MODERATORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

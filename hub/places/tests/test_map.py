@@ -116,14 +116,14 @@ def test_bad_bounds_zoom_or_filters_get_a_400_with_a_message(client, practice_fa
 def test_the_cached_world_counts_change_when_a_practice_is_published(
     client, practice_factory, maya, django_capture_on_commit_callbacks
 ):
-    from hub.practices.services import practice_publish
+    from hub.publishing import services as publishing
 
     practice_factory("Mentors in Dallas", place=("Dallas", "US"))
     draft = practice_factory("Language cafés in Terrassa", status=Practice.Status.SUBMITTED, place=("Terrassa", "ES"))
     assert client.get(f"/map/clusters/?bbox={WORLD}&zoom=2").json()["total"] == 1
 
     with django_capture_on_commit_callbacks(execute=True):
-        practice_publish(practice=draft, by=maya)
+        publishing.content_publish(obj=draft, by=maya)
     data = client.get(f"/map/clusters/?bbox={WORLD}&zoom=2").json()
     assert data["total"] == 2
     assert sum(m["n"] for m in data["markers"]) == 2

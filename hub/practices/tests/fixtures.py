@@ -13,12 +13,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from hub.lib.slugs import unique_slug
+from hub.accounts.roles import MODERATORS_GROUP
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
-from hub.practices.models import MODERATORS_GROUP, Practice, Topic
-from hub.practices.services import one_history_record
-from hub.search.services import search_index_practice
+from hub.practices.models import Practice, Topic
+from hub.practices.services import practice_create
 
 PASSWORD = "correct horse battery staple"
 
@@ -63,7 +62,8 @@ def make_practice(
     published_at=None,
     **fields,
 ) -> Practice:
-    defaults = {
+    """A practice made by the one constructor (practice_create), in any state of the workflow."""
+    preset = {
         "summary": "Immigrant residents explain city services to their neighbours.",
         "background": "Rooted in the Welcoming Strategic Plan.",
         "organisation": organisation_get_or_create(name="City of Dallas"),
@@ -71,22 +71,16 @@ def make_practice(
         "end_date": date(2023, 12, 1),
         "implementation": Practice.Implementation.COMPLETED,
         "submitted_at": timezone.now(),
+        "status": status,
+        "published_at": published_at or (timezone.now() if status == Practice.Status.PUBLISHED else None),
     }
-    defaults.update(fields)
-    practice = Practice(
-        title=title,
-        slug=unique_slug(Practice, title),
-        status=status,
-        published_at=published_at or (timezone.now() if status == Practice.Status.PUBLISHED else None),
-        **defaults,
-    )
-    with one_history_record(practice, by=None, reason="Created by a test"):
-        practice.save()
-        practice.topics.set(Topic.objects.filter(slug__in=topics))
-        if place:
-            practice.places.set([place_get_or_create(name=place[0], country=place[1])])
-    search_index_practice(practice=practice)
-    return practice
+    preset.update(fields)
+    data = {
+        "title": title,
+        "topics": Topic.objects.filter(slug__in=topics),
+        "places": [place_get_or_create(name=place[0], country=place[1])] if place else [],
+    }
+    return practice_create(data=data, by=None, reason="Created by a test", notify=False, **preset)
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from hub.practices import services
 from hub.practices.models import Practice
+from hub.publishing import services as publishing
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +148,7 @@ def test_cached_counts_change_when_a_practice_is_published(
     assert "Education (1)" in client.get("/practices/").text
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.practice_publish(practice=waiting, by=maya)
+        publishing.content_publish(obj=waiting, by=maya)
 
     assert "Education (2)" in client.get("/practices/").text
 

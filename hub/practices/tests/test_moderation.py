@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 
 from hub.practices.models import Practice
+from hub.publishing import services as publishing
 
 pytestmark = pytest.mark.django_db
 
@@ -146,9 +147,8 @@ def test_an_invalid_edit_keeps_what_was_typed_and_changes_nothing(client, maya, 
 
 
 def test_an_old_version_can_be_restored(client, maya, submission):
-    from hub.practices import services
 
-    services.practice_update(practice=submission, data={"title": "A worse title", "topics": []}, by=maya)
+    publishing.content_update(obj=submission, data={"title": "A worse title", "topics": []}, by=maya)
     assert list(submission.topics.all()) == []
     original = submission.history.order_by("history_date").first()
     client.force_login(maya)
@@ -196,9 +196,8 @@ def test_archiving_takes_a_practice_off_the_public_pages(client, maya, practice_
 
 
 def test_the_admin_shows_a_practice_history(admin_client, maya, submission):
-    from hub.practices import services
 
-    services.practice_publish(practice=submission, by=maya)
+    publishing.content_publish(obj=submission, by=maya)
 
     response = admin_client.get(f"/admin/practices/practice/{submission.pk}/history/")
 

@@ -3,7 +3,7 @@ from urllib.parse import quote
 from django import template
 from django.utils.translation import gettext as _
 
-from hub.practices.models import is_moderator
+from hub.accounts.roles import is_moderator
 from hub.reactions.forms import CommentForm, RatingForm, RemovalForm
 from hub.reactions.models import Bookmark, Comment, Rating
 from hub.reactions.targets import target_of

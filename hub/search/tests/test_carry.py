@@ -8,8 +8,8 @@ import pytest
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
-from hub.practices import services
 from hub.practices.models import Practice
+from hub.publishing import services as publishing
 from hub.search import carry, results
 from hub.search.models import SearchChange
 from hub.search.results import search_practices
@@ -43,7 +43,7 @@ def publish(maya, django_capture_on_commit_callbacks):
     def publish(practice):
         # Committed, as a moderator's request is: the listing version changes, and with it the facet index.
         with django_capture_on_commit_callbacks(execute=True):
-            services.practice_publish(practice=practice, by=maya)
+            publishing.content_publish(obj=practice, by=maya)
 
     return publish
 
@@ -78,8 +78,8 @@ def test_an_edit_archive_or_deletion_after_a_search_takes_the_practice_out_of_it
     ]
     assert searched("walks -lyon")[0] == ["Walks and talks in Lille"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.practice_update(practice=edited, data={"title": "Guided tours in Lyon"}, by=maya)
-        services.practice_archive(practice=archived, by=maya)
+        publishing.content_update(obj=edited, data={"title": "Guided tours in Lyon"}, by=maya)
+        publishing.content_archive(obj=archived, by=maya)
     maya.is_superuser = True
     maya.save()
     client.force_login(maya)
@@ -143,7 +143,7 @@ def test_the_latest_title_matches_are_carried_over_while_they_stay_the_latest(
     assert asked and all("json_each" in sql or "ANY(" in sql for sql in asked), "only the new practice is asked"
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.practice_archive(practice=walks[3], by=maya)
+        publishing.content_archive(obj=walks[3], by=maya)
     titles, asked = first_page("walks")
     assert titles == ["Walks number 4", "Walks number 2"]
     assert any("ORDER BY" in sql for sql in asked), "one of the latest left: the engine gives the block again"
@@ -209,7 +209,7 @@ def test_on_postgresql_deleting_a_practice_while_it_is_edited_waits_instead_of_d
     def delete() -> None:
         try:
             edit_holds_the_row.wait(5)
-            services.practice_delete(practice=Practice.objects.get(pk=practice.pk), by=None)
+            publishing.content_delete(obj=Practice.objects.get(pk=practice.pk), by=None)
         except Exception as error:  # noqa: BLE001
             errors.append(error)
         finally:

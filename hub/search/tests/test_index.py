@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from hub.practices import services
 from hub.practices.models import Practice
+from hub.publishing import services as publishing
 from hub.search.models import SearchDocument, SearchTerm
 from hub.search.results import search_practices
 from hub.search.services import search_index_practices, search_rebuild
@@ -25,14 +25,14 @@ def test_a_submitted_practice_is_found_once_published(practice_factory, maya, dj
     # Committed, as the moderator's request is before the next page is asked for: the count and the
     # filters come from the facet index, which each process builds again once a publication commits.
     with django_capture_on_commit_callbacks(execute=True):
-        services.practice_publish(practice=practice, by=maya)
+        publishing.content_publish(obj=practice, by=maya)
     assert SearchDocument.objects.filter(practice=practice).exists()
     assert found("welcome walks") == ["Welcome walks in Lyon"]
 
 
 def test_an_edit_changes_what_finds_the_practice(practice_factory, maya):
     practice = practice_factory("Welcome walks in Lyon")
-    services.practice_update(practice=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
+    publishing.content_update(obj=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
     assert found("walks") == []
     assert found("tours") == ["Guided city tours in Lyon"]
     assert not SearchTerm.objects.filter(word="walks").exists()
@@ -44,19 +44,19 @@ def test_a_word_searched_before_an_edit_follows_the_edit(practice_factory, maya,
     assert found("walks") == ["Welcome walks in Lyon"]
     assert found("tours") == []
     with django_capture_on_commit_callbacks(execute=True):
-        services.practice_update(practice=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
+        publishing.content_update(obj=practice, data={"title": "Guided city tours in Lyon"}, by=maya)
     assert found("walks") == []
     assert found("tours") == ["Guided city tours in Lyon"]
 
 
 def test_a_word_searched_before_a_reindex_follows_it(practice_factory, django_capture_on_commit_callbacks):
-    # What the admin does: write the practice, then put it in the index again.
+    # What the admin does: write the practice, then record the edit (which indexes it again).
     practice = practice_factory("Welcome walks in Lyon")
     assert found("walks") == ["Welcome walks in Lyon"]
     Practice.objects.filter(pk=practice.pk).update(title="Guided city tours in Lyon")
     practice.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        search_index_practices(practices=[practice])
+        publishing.content_record_edit(obj=practice, by=None)
     assert found("walks") == []
     assert found("tours") == ["Guided city tours in Lyon"]
 
@@ -65,9 +65,9 @@ def test_a_word_searched_before_a_reindex_follows_it(practice_factory, django_ca
 def test_a_rejected_or_archived_practice_leaves_the_index(practice_factory, maya, action):
     practice = practice_factory("Welcome walks in Lyon")
     if action == "reject":
-        services.practice_reject(practice=practice, by=maya, reason="Duplicate")
+        publishing.content_reject(obj=practice, by=maya, reason="Duplicate")
     else:
-        services.practice_archive(practice=practice, by=maya)
+        publishing.content_archive(obj=practice, by=maya)
     assert found("welcome walks") == []
     assert not SearchDocument.objects.filter(practice=practice).exists()
 
@@ -89,7 +89,7 @@ def test_a_failed_transaction_leaves_the_index_as_it_was(practice_factory, maya)
 
     practice = practice_factory("Welcome walks in Lyon", status=Practice.Status.SUBMITTED)
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.practice_publish(practice=practice, by=maya)
+        publishing.content_publish(obj=practice, by=maya)
         raise RuntimeError("the moderator's request failed after publishing")
     assert found("welcome walks") == []
 

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from hub.publishing.kinds import kind_named
+
+FEED_LENGTH = 30
+
+
+class PublishedFeed(Feed):
+    """The newest published objects of any registered kind: /feeds/<kind>/. Kinds with filters of
+    their own (practices) have a richer feed registered before this one."""
+
+    def get_object(self, request, kind):
+        found = kind_named(kind)
+        if found is None:
+            raise Http404(_("There is no such kind of content."))
+        return found
+
+    def title(self, kind):
+        return f"{settings.SITE_NAME}: {kind.label_plural}"
+
+    def description(self, kind):
+        return _("The newest %(kind)s published on %(site)s.") % {"kind": kind.label_plural, "site": settings.SITE_NAME}
+
+    def link(self, kind):
+        return kind.extra.get("list_url", "/")
+
+    def items(self, kind):
+        return kind.model_class.objects.published().newest_first()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        return getattr(item, "summary", "")
+
+    def item_pubdate(self, item):
+        return item.published_at

@@ -1,0 +1,71 @@
+"""The kinds of curated content, each registered once: what the shared workflow, the moderation
+queue, search and feeds need to know of it. Shaped like hub/reactions/targets.py.
+
+A content type joins by subclassing `Publishable` and calling `register()` from its AppConfig.ready().
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.template.loader import select_template
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    slug: str  # "practice": mail template names, context variables
+    url_name: str  # "practices": in URLs (/moderation/practices/12/, ?kind=practices)
+    model: str  # "app_label.ModelName"
+    label: str | Promise
+    label_plural: str | Promise
+    form: str  # dotted path of the form that submitters fill in and moderators edit with
+    # Copies a valid form's cleaned_data onto the object, saves it and sets its relations.
+    write: Callable[[object, dict], None]
+    # Brings the search index up to date for these objects: published ones in, the others out.
+    index: Callable[[list], None] | None = None
+    # Relations (many-to-many names) that a restored version brings back with the fields.
+    restored_relations: tuple[str, ...] = ()
+    # Fields a restore leaves as they are now (the workflow's, and the content type's own state).
+    kept_on_restore: tuple[str, ...] = ()
+    form_template: str = "publishing/_form_fields.html"
+    review_extra_template: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    def form_class(self):
+        return import_string(self.form)
+
+    def moderation_url(self, pk: int) -> str:
+        return reverse("moderation:review", args=[self.url_name, pk])
+
+    def mail_template(self, event: str) -> str:
+        """mail/<kind>_<event>.txt where the kind has its own wording, mail/content_<event>.txt otherwise."""
+        chosen = select_template([f"mail/{self.slug}_{event}.txt", f"mail/content_{event}.txt"])
+        return chosen.template.name.removeprefix("mail/").removesuffix(".txt")
+
+
+KINDS: dict[str, ContentKind] = {}
+
+
+def register(kind: ContentKind) -> ContentKind:
+    KINDS[kind.slug] = kind
+    return kind
+
+
+def unregister(slug: str) -> None:
+    KINDS.pop(slug, None)
+
+
+def kind_of(obj) -> ContentKind:
+    label = obj._meta.label
+    return next(kind for kind in KINDS.values() if kind.model == label)
+
+
+def kind_named(url_name: str) -> ContentKind | None:
+    return next((kind for kind in KINDS.values() if kind.url_name == url_name), None)

@@ -1,0 +1,206 @@
+"""The editorial workflow of every curated content type, written once: create (submit or import),
+edit, publish, reject, feature, archive, restore a version, delete.
+
+Each runs in one transaction and ends in `_changed()`, the one place that records the version in the
+object's history, brings the search index up to date, tells the listings that public content changed
+(only when it did) and sends the submitter's e-mail once the data is committed.
+"""
+
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import ManyToManyField
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.lib.mail import send_templated_mail
+from hub.publishing.kinds import kind_of
+from hub.publishing.models import Publishable, Status
+from hub.search.listing import listings_changed
+
+# The workflow's own fields: a restored version brings back the content, never these.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "id",
+        "slug",
+        "status",
+        "status_token",
+        "submitted_by",
+        "submitter_name",
+        "submitter_email",
+        "submitted_at",
+        "rejection_reason",
+        "published_at",
+        "featured",
+        "created_at",
+        "updated_at",
+    }
+)
+
+
+@contextmanager
+def one_version(obj: Publishable):
+    """Field and relation changes inside the block make one version in the history (written by
+    `_changed()` after it), not one per relation."""
+    obj.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del obj.skip_history_when_saving
+
+
+def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str | None = None) -> None:
+    obj._history_user = by if by and by.is_authenticated else None
+    obj._change_reason = reason
+    obj.save()
+    kind = kind_of(obj)
+    if kind.index:
+        kind.index([obj])
+    if was_public or obj.is_published:
+        listings_changed()
+    if mail:
+        template = kind.mail_template(mail)
+        context = {kind.slug: obj, "object": obj, "kind": kind}
+        transaction.on_commit(
+            lambda: send_templated_mail(to=obj.submitter_contact_email, template=template, context=context)
+        )
+
+
+@transaction.atomic
+def content_create(
+    *,
+    model: type[Publishable],
+    data: dict,
+    by,
+    submitted_by=None,
+    submitter_name: str = "",
+    submitter_email: str = "",
+    publish: bool = False,
+    reason: str | None = None,
+    notify: bool = True,
+    **preset,
+) -> Publishable:
+    """The one constructor of every content type: a submission (to the moderation queue, the submitter
+    told by e-mail), or with `publish` an object published at once (imports, demo content).
+
+    `submitted_by` is the member it is credited to; without one, the name and address the submitter
+    gave are kept and shown as not verified. `preset`: fields set before the data (dates of demo content).
+    """
+    now = timezone.now()
+    obj = model(status=Status.SUBMITTED, submitted_at=now)
+    if submitted_by is not None:
+        obj.submitted_by = submitted_by
+    else:
+        obj.submitter_name, obj.submitter_email = submitter_name, submitter_email
+    if publish:
+        obj.status, obj.published_at = Status.PUBLISHED, now
+    for name, value in preset.items():
+        setattr(obj, name, value)
+    with one_version(obj):
+        kind_of(obj).write(obj, data)
+    _changed(
+        obj,
+        by=by,
+        reason=reason or _("Submitted"),
+        was_public=False,
+        mail="submitted" if notify and not publish else None,
+    )
+    return obj
+
+
+@transaction.atomic
+def content_update(*, obj: Publishable, data: dict, by, reason: str | None = None) -> Publishable:
+    was_public = obj.is_published
+    with one_version(obj):
+        kind_of(obj).write(obj, data)
+    _changed(obj, by=by, reason=reason or _("Edited"), was_public=was_public)
+    return obj
+
+
+@transaction.atomic
+def content_publish(*, obj: Publishable, by) -> Publishable:
+    was_public = obj.is_published
+    obj.status = Status.PUBLISHED
+    obj.published_at = obj.published_at or timezone.now()
+    obj.rejection_reason = ""
+    _changed(obj, by=by, reason=_("Published"), was_public=was_public, mail=None if was_public else "published")
+    return obj
+
+
+@transaction.atomic
+def content_reject(*, obj: Publishable, by, reason: str) -> Publishable:
+    was_public = obj.is_published
+    obj.status = Status.REJECTED
+    obj.rejection_reason = reason
+    obj.featured = False
+    _changed(obj, by=by, reason=_("Rejected"), was_public=was_public, mail="rejected")
+    return obj
+
+
+@transaction.atomic
+def content_set_featured(*, obj: Publishable, by, featured: bool) -> Publishable:
+    obj.featured = featured and obj.is_published
+    reason = _("Featured") if obj.featured else _("No longer featured")
+    _changed(obj, by=by, reason=reason, was_public=obj.is_published)
+    return obj
+
+
+@transaction.atomic
+def content_archive(*, obj: Publishable, by, reason: str | None = None) -> Publishable:
+    was_public = obj.is_published
+    obj.status = Status.ARCHIVED
+    obj.featured = False
+    _changed(obj, by=by, reason=reason or _("Archived"), was_public=was_public)
+    return obj
+
+
+def restorable_fields(obj: Publishable) -> list[str]:
+    kind = kind_of(obj)
+    return [
+        field.attname
+        for field in obj._meta.concrete_fields
+        if field.name not in WORKFLOW_FIELDS and field.name not in kind.kept_on_restore
+    ]
+
+
+@transaction.atomic
+def content_restore_version(*, obj: Publishable, history_id: int, by) -> Publishable:
+    """Bring back the content of an earlier version; its workflow state stays as it is now."""
+    record = obj.history.get(history_id=history_id)
+    old = record.instance
+    for name in restorable_fields(obj):
+        setattr(obj, name, getattr(old, name))
+    with one_version(obj):
+        for name in kind_of(obj).restored_relations:
+            field = obj._meta.get_field(name)
+            assert isinstance(field, ManyToManyField)
+            target = field.m2m_reverse_field_name()
+            getattr(obj, name).set(getattr(record, name).values_list(target, flat=True))
+    when = record.history_date.strftime("%Y-%m-%d %H:%M")
+    _changed(obj, by=by, reason=_("Restored the version of %(date)s") % {"date": when}, was_public=obj.is_published)
+    return obj
+
+
+@transaction.atomic
+def content_delete(*, obj: Publishable, by) -> None:
+    """Delete for good (the admin's delete); the search index forgets it in the same transaction."""
+    was_public = obj.is_published
+    # The row first, then the search index's turn (search.services._take_turns), as every edit
+    # takes them: in the other order, an edit of this object at the same time would deadlock.
+    type(obj).objects.select_for_update().filter(pk=obj.pk).exists()
+    obj.status = Status.ARCHIVED  # out of the index
+    kind = kind_of(obj)
+    if kind.index:
+        kind.index([obj])
+    obj._history_user = by if by and by.is_authenticated else None
+    obj.delete()
+    if was_public:
+        listings_changed()
+
+
+@transaction.atomic
+def content_record_edit(*, obj: Publishable, by, reason: str | None = None) -> Publishable:
+    """An edit made by a generic editor (the admin's change form, which saved the fields and relations
+    with history turned off): one version in the history, then what every change brings."""
+    _changed(obj, by=by, reason=reason or _("Edited in the back office"), was_public=obj.is_published)
+    return obj
