@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.practices.demo import demo_load
+from hub.practices.demo import DemoContentError, demo_load
 from hub.practices.models import Practice
 
 
@@ -16,11 +16,14 @@ class Command(BaseCommand):
                 self.stdout.write("The database already holds practices: the demo content was not loaded.")
                 return
             raise CommandError("The database already holds practices; load_demo only fills an empty database.")
-        result = demo_load()
-        username, password = result["moderator"]
+        try:
+            result = demo_load()
+        except DemoContentError as error:
+            raise CommandError(f"The demo content was not loaded: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(f"Loaded {result['published']} published practices and {result['queued']} submissions.")
         )
-        self.stdout.write(
-            f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
-        )
+        for username, password in result["moderators"]:
+            self.stdout.write(
+                f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
+            )
