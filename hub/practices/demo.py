@@ -132,6 +132,9 @@ def _read_practice(path: Path) -> dict:
     entry.update(_read_sections(path, parts[1]))
     if not entry.get("summary"):
         raise DemoContentError(f"{path}: the “## Summary” section is missing or empty.")
+    for field in ("title", "summary"):
+        if len(entry[field]) > (limit := Practice._meta.get_field(field).max_length):
+            raise DemoContentError(f"{path}: the {field} is longer than {limit} characters.")
     entry["file"] = path.stem
     return entry
 
@@ -229,6 +232,9 @@ def _read_list(path: Path, keys: set[str], required: set[str]) -> list[dict]:
 
 def demo_read(*, folder: Path = DEMO_FOLDER) -> DemoContent:
     """The demo content of `folder`, checked against the vocabularies of the database."""
+    for needed in ("organisations.yaml", "members.yaml", "practices"):
+        if not (folder / needed).exists():
+            raise DemoContentError(f"{folder}: {needed} is missing (see demo/README.md).")
     organisations: dict[str, str] = {}
     for row in _read_list(folder / "organisations.yaml", {"name", "sector"}, {"name", "sector"}):
         if row["name"] in organisations:
