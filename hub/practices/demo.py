@@ -169,6 +169,8 @@ def _check(path: str, entry: dict, content: DemoContent, earlier: set[str], voca
 
     if entry["status"] not in STATUSES:
         fail(f"status “{entry['status']}” is not one of: {', '.join(STATUSES)}.")
+    if "submitted_by" in entry and "submitter_name" in entry:
+        fail("submitted_by (a member) or submitter_name (a visitor without an account), not both.")
     if "submitted_by" in entry and entry["submitted_by"] not in content.members:
         fail(f"submitted_by “{entry['submitted_by']}” is not a username of members.yaml.")
     for name in [entry.get("organisation"), *entry.get("partners", [])]:

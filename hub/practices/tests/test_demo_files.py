@@ -94,6 +94,15 @@ def test_a_submitter_who_is_not_a_member_stops_the_load(folder):
     _refused(folder, "01-montreal.md", "“anqi” is not a username of members.yaml")
 
 
+def test_a_practice_with_both_a_member_and_a_visitor_as_submitter_stops_the_load(folder):
+    _edit(
+        folder / "practices" / "01-montreal.md",
+        "submitted_by: anqi.zhang",
+        "submitted_by: anqi.zhang\nsubmitter_name: Anqi",
+    )
+    _refused(folder, "01-montreal.md", "not both")
+
+
 def test_an_unknown_section_stops_the_load(folder):
     _edit(folder / "practices" / "01-montreal.md", "## Lessons learned", "## Lessons")
     _refused(folder, "01-montreal.md", "unknown section “## Lessons”", "Lessons learned")
