@@ -277,7 +277,7 @@ def practice_import_many(*, items: list[ImportedPractice], by, publish: bool = F
         for title, url in item.data.get("links", [])
     )
 
-    # One version each, as one_history_record writes it: a change ("~") made once the relations were
+    # One version each, as content_create writes it: a change ("~") made once the relations were
     # set, with a copy of the through rows of each relation the history follows.
     records = Practice.history.bulk_history_create(practices, update=True)
     record_of = {record.id: record.pk for record in records}

@@ -134,10 +134,9 @@ def test_signing_out_ends_the_session(client, alice):
 
 
 def test_the_demo_moderator_can_sign_in_with_a_verified_address(db, client):
-    from hub.practices.demo import DEMO_MODERATOR, demo_load
+    from hub.practices.demo import demo_load
 
-    demo_load()
-    username, password = DEMO_MODERATOR
+    [(username, password)] = demo_load()["moderators"]
     response = client.post("/accounts/login/", {"login": username, "password": password})
     assert response.status_code == 302
     assert client.get("/moderation/").status_code == 200

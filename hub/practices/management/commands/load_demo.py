@@ -1,6 +1,8 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.practices.demo import demo_load
+from hub.practices.demo import DEMO_FOLDER, DemoContentError, demo_load
 from hub.practices.models import Practice
 
 
@@ -9,18 +11,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing (and succeed) when practices exist.")
+        parser.add_argument(
+            "--folder", type=Path, default=DEMO_FOLDER, help="Read the demo content from this folder (default: demo/)."
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, folder=DEMO_FOLDER, **options):
         if Practice.objects.exists():
             if if_empty:
                 self.stdout.write("The database already holds practices: the demo content was not loaded.")
                 return
             raise CommandError("The database already holds practices; load_demo only fills an empty database.")
-        result = demo_load()
-        username, password = result["moderator"]
+        try:
+            result = demo_load(folder=folder)
+        except DemoContentError as error:
+            raise CommandError(f"The demo content was not loaded: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(f"Loaded {result['published']} published practices and {result['queued']} submissions.")
         )
-        self.stdout.write(
-            f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
-        )
+        for username, password in result["moderators"]:
+            self.stdout.write(
+                f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
+            )
