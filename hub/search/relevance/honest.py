@@ -41,7 +41,7 @@ def honest_load(*, by) -> dict[int, str]:
             "background": entry["body"],
             "language": entry["language"],
             "topics": [topics[slug] for slug in entry["themes"] if slug in topics],
-            "links": [("", entry["source"])],
+            "links": [("Source", entry["source"])],
         }
         if entry["country"]:
             data["country"] = entry["country"]
