@@ -228,7 +228,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search"]
+SUITES = ["pages", "import", "map", "search", "relevance"]
 
 
 def main() -> None:
@@ -257,6 +257,9 @@ def main() -> None:
     # Search (bench/search.py) reuses the same databases, rebuilds their index and writes its own section.
     if "search" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "search.py"), *engine_args], cwd=ROOT, check=True)
+    # Relevance (bench/relevance.py) loads the honest and the demo sets into fresh databases of its own.
+    if "relevance" in suites:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "relevance.py"), *engine_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:
