@@ -1,7 +1,7 @@
 """Relevance on the honest set (hub/search/relevance/honest.json) and on the demo set, both engines.
 
 For each engine, a fresh database: the 62 practices of the honest set are submitted and published
-through the real services (practice_submit, practice_publish, which index them), then every query runs
+through the real constructor (practice_create, which publishes and indexes them), then every query runs
 through the real search (hub/search/results.py: search_practices) and its first ten results are scored
 with nDCG@10. Beside the full text, on the same texts:
 - vectors: cosine of the query's and each practice's vector (hub/search/vectors.py: title, summary, body);
