@@ -149,9 +149,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "hub.accounts.lockout.username_of_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-if env.bool("BEHIND_PROXY", default=False):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a proxy the person's address is in X-Forwarded-For, TRUSTED_PROXY_HOPS entries from the right
+# (one per proxy we run); the lockout and the rate limits both count by it (hub/lib/proxy.py).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=1) if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "hub.lib.proxy.client_ip"
+RATELIMIT_IP_META_KEY = "hub.lib.proxy.client_ip"
 
 # Spam (django-ratelimit, counted in the cache: share CACHE_URL between web processes in production).
 RATE_LIMITS = {
@@ -204,7 +207,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS e
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
-if env.bool("BEHIND_PROXY", default=False):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

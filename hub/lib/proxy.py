@@ -19,7 +19,7 @@ def _valid(address: str) -> str | None:
 
 
 def client_ip(request) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"
+    remote = request.META.get("REMOTE_ADDR", "") or "127.0.0.1"  # empty over a Unix socket
     hops = settings.TRUSTED_PROXY_HOPS
     if not hops:
         return remote

@@ -5,7 +5,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from hub.lib.feeds import CleanRssFeed
-
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
 
