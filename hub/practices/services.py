@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from hub.lib.mail import send_templated_mail
-from hub.lib.slugs import CLASHES_PER_QUERY, unique_slug, unique_slugs
+from hub.lib.slugs import CLASHES_PER_QUERY, save_with_unique_slug, unique_slug, unique_slugs
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
@@ -109,15 +109,19 @@ def _apply_relations(practice: Practice, data: dict) -> None:
 
 
 @transaction.atomic
-def practice_submit(*, data: dict, by, submitter_name: str = "", submitter_email: str = "") -> Practice:
+def practice_submit(
+    *, data: dict, by, submitter_name: str = "", submitter_email: str = "", status_token: str = ""
+) -> Practice:
     practice = Practice(status=Practice.Status.SUBMITTED, submitted_at=timezone.now())
+    if status_token:  # unique: a second submit of the same form fails here (see views.practice_submit)
+        practice.status_token = status_token
     if by and by.is_authenticated:
         practice.submitted_by = by
     else:
         practice.submitter_name, practice.submitter_email = submitter_name, submitter_email
     with one_history_record(practice, by=by, reason=_("Submitted")):
         _apply(practice, data)
-        practice.save()
+        save_with_unique_slug(practice, practice.title, fallback="practice")
         _apply_relations(practice, data)
     transaction.on_commit(
         lambda: send_templated_mail(
