@@ -6,6 +6,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 from taggit.models import Tag
 
+from hub.lib.forms import ModelMultipleChoiceField
 from hub.people.models import Organisation, StakeholderType
 from hub.places import gazetteer
 from hub.places.services import EXISTING_PREFIX, KEEP_AS_TYPED
@@ -22,7 +23,7 @@ class MonthInput(forms.DateInput):
         super().__init__(attrs={"placeholder": "YYYY-MM", **(attrs or {})}, format="%Y-%m")
 
 
-class TopicChoiceField(forms.ModelMultipleChoiceField):
+class TopicChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, kind, **kwargs):
@@ -57,7 +58,7 @@ class PracticeForm(forms.ModelForm):
     gcm_objectives = TopicChoiceField(
         Topic.Kind.GCM_OBJECTIVE, label=_("Objectives of the Global Compact for Migration")
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = ModelMultipleChoiceField(
         label=_("Target groups"),
         queryset=TargetGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
