@@ -3,6 +3,7 @@ each documented in .env.example; the defaults are safe for a developer's machine
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import xstatic.pkg.leaflet
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     # Control characters out of every form's input (and 404 for an address holding one).
     "hub.lib.text.ControlCharacterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its 429 page.
@@ -210,6 +212,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline, so that
+# markup slipped into a page cannot run. Map tiles come from MAP_TILE_URL's host (set below).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Leaflet and the admin position things with style attributes; styles cannot run code.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 TAGGIT_CASE_INSENSITIVE = True
 COUNTRIES_FIRST = []
@@ -231,3 +250,7 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The tile server's host may serve images to the map, and nothing else ("{s}" is a subdomain wildcard).
+if _tiles := urlsplit(MAP_TILE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}")
