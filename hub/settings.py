@@ -2,6 +2,7 @@
 each documented in .env.example; the defaults are safe for a developer's machine."""
 
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "hub.imports",
     "hub.search",
     "hub.reactions",
+    "hub.operations",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +116,8 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="IBIS Hub <noreply@ibis-hub.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who receives an e-mail with the details of every server error (500): "Name <address>, other@…".
+ADMINS = [getaddresses([entry])[0] for entry in env.list("ADMINS", default=[])]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
