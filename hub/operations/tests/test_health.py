@@ -53,5 +53,5 @@ def test_admins_are_read_from_the_environment():
 
     code = "from django.conf import settings; import django; print(settings.ADMINS)"
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings", "ADMINS": "Ops <ops@example.org>,b@x.org"}
-    output = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)
+    output = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True)  # noqa: S603
     assert output.stdout.strip() == "[('Ops', 'ops@example.org'), ('', 'b@x.org')]"
