@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := hub.settings
 
-.PHONY: install run test lint format bench browser-tools clean
+.PHONY: install run test lint format bench browser-tools clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# A copy of the whole database (SQLite backup API or pg_dump -Fc) under var/backups/, or at FILE=….
+backup: install
+	$(BIN)/python manage.py backup $(FILE)
+
+# Replaces the whole database with a backup: make restore FILE=var/backups/….
+restore: install
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/…"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -2,7 +2,9 @@
 each documented in .env.example; the defaults are safe for a developer's machine."""
 
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import xstatic.pkg.leaflet
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "hub.imports",
     "hub.search",
     "hub.reactions",
+    "hub.operations",
 ]
 
 MIDDLEWARE = [
@@ -57,7 +60,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Control characters out of every form's input (and 404 for an address holding one).
+    "hub.lib.text.ControlCharacterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its 429 page.
@@ -111,6 +117,8 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="IBIS Hub <noreply@ibis-hub.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who receives an e-mail with the details of every server error (500): "Name <address>, other@…".
+ADMINS = [getaddresses([entry])[0] for entry in env.list("ADMINS", default=[])]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,9 +156,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "hub.accounts.lockout.username_of_attempt"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-if env.bool("BEHIND_PROXY", default=False):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a proxy the person's address is in X-Forwarded-For, TRUSTED_PROXY_HOPS entries from the right
+# (one per proxy we run); the lockout and the rate limits both count by it (hub/lib/proxy.py).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=1) if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "hub.lib.proxy.client_ip"
+RATELIMIT_IP_META_KEY = "hub.lib.proxy.client_ip"
 
 # Spam (django-ratelimit, counted in the cache: share CACHE_URL between web processes in production).
 RATE_LIMITS = {
@@ -203,8 +214,25 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS e
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
-if env.bool("BEHIND_PROXY", default=False):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline, so that
+# markup slipped into a page cannot run. Map tiles come from MAP_TILE_URL's host (set below).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Leaflet and the admin position things with style attributes; styles cannot run code.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 TAGGIT_CASE_INSENSITIVE = True
@@ -227,3 +255,7 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The tile server's host may serve images to the map, and nothing else ("{s}" is a subdomain wildcard).
+if _tiles := urlsplit(MAP_TILE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}")

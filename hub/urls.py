@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from hub.operations.views import healthz
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.publishing.feeds import PublishedFeed
@@ -33,5 +34,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says.
+    path("healthz", healthz, name="healthz"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]

@@ -1,5 +1,6 @@
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from hub.lib.spam import HONEYPOT_FIELD, HoneypotField
@@ -10,6 +11,10 @@ class LoginForm(allauth_forms.LoginForm):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = _("User name or e-mail address")
         self.fields["login"].widget.attrs["autocomplete"] = "username"
+        # No user name or e-mail address is longer; a longer one is refused before any lookup.
+        self.fields["login"].max_length = 254
+        self.fields["login"].validators.append(MaxLengthValidator(254))
+        self.fields["login"].widget.attrs["maxlength"] = 254
         self.fields["remember"].label = _("Keep me signed in on this device")
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, transaction
 from django.db.models.functions import Substr
@@ -180,15 +181,22 @@ class _Vocabulary:
                 places.append(self.places[key])
         return places
 
-    def member(self, name: str):
-        """The member a verified submitter's name stands for, made (without a password) if new."""
+    def member(self, name: str, email: str = ""):
+        """The member a verified submitter stands for: the account whose verified e-mail address is theirs,
+        else a new account (without a password). Never matched by name, which members choose themselves."""
         person = _HONORIFIC.sub("", " ".join(name.split()))
         first, _space, last = person.partition(" ")
         if last.isupper():
             last = last.title()  # "ZHANG": a surname written in capitals, as the old sites did
-        if (first.casefold(), last.casefold()) not in self.members:
+        key = email.strip().casefold() or (first.casefold(), last.casefold())
+        if key not in self.members:
             User = get_user_model()
-            user = User.objects.filter(first_name__iexact=first, last_name__iexact=last).order_by("pk").first()
+            address = (
+                EmailAddress.objects.filter(email__iexact=email.strip(), verified=True).select_related("user").first()
+                if email.strip()
+                else None
+            )
+            user = address.user if address else None
             if user is None:
                 base = slugify(f"{first}.{last}".replace(".", "-")).replace("-", ".")[:140] or "member"
                 username, n = base, 1
@@ -198,8 +206,8 @@ class _Vocabulary:
                 user = User(username=username, first_name=first, last_name=last)
                 user.set_unusable_password()
                 user.save()
-            self.members[(first.casefold(), last.casefold())] = user
-        return self.members[(first.casefold(), last.casefold())]
+            self.members[key] = user
+        return self.members[key]
 
 
 def _data(record: Record, topics: list[Topic]) -> dict:
@@ -230,7 +238,9 @@ def import_record(
         places = vocabulary.places_for(record)
         if practice is not None:
             return practice_import(practice=practice, data={"topics": topics}, places=places, by=by, reason=reason)
-        submitted_by = vocabulary.member(record.submitter_name) if record.submitter_verified else None
+        submitted_by = (
+            vocabulary.member(record.submitter_name, record.submitter_email) if record.submitter_verified else None
+        )
         return practice_import(
             data=_data(record, topics),
             places=places,
@@ -386,7 +396,9 @@ class _Batch:
                 places=vocabulary.places_for(record),
                 organisation=vocabulary.organisation(record.organisation) if record.organisation else None,
                 partners=[vocabulary.organisation(name) for name in record.partners],
-                submitted_by=vocabulary.member(record.submitter_name) if record.submitter_verified else None,
+                submitted_by=vocabulary.member(record.submitter_name, record.submitter_email)
+                if record.submitter_verified
+                else None,
                 submitter_name=record.submitter_name,
                 submitter_email=record.submitter_email,
             ),

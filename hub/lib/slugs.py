@@ -2,6 +2,7 @@ from collections import Counter
 from functools import reduce
 from operator import or_
 
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -21,6 +22,23 @@ def unique_slug(model, text: str, *, max_length: int = 200, fallback: str = "ite
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def save_with_unique_slug(obj, text: str, *, max_length: int = 200, fallback: str = "item", attempts: int = 5):
+    """Inserts `obj` with a slug no other row has, even when another request inserts the same slug at the
+    same moment: the insert runs in a savepoint and, if the slug was taken meanwhile, tries the next one.
+    Any other integrity error (another unique field) is the caller's to handle."""
+    model = type(obj)
+    for _attempt in range(attempts):
+        obj.slug = unique_slug(model, text, max_length=max_length, fallback=fallback)
+        try:
+            with transaction.atomic():
+                obj.save()
+            return obj
+        except IntegrityError:
+            if not model._default_manager.filter(slug=obj.slug).exists():
+                raise
+    raise IntegrityError(f"No free slug for {text!r} after {attempts} attempts")
 
 
 def unique_slugs(model, texts: list[str], *, max_length: int = 200, fallback: str = "item") -> list[str]:

@@ -15,6 +15,8 @@ import re
 
 import ftfy
 
+from hub.lib.text import strip_control
+
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
@@ -90,7 +92,7 @@ def repair(text: str, *, damaged: bool | None = None) -> str:
     """
     if not text:
         return text
-    text = ftfy.fix_text(text, _FTFY)
+    text = ftfy.fix_text(strip_control(text), _FTFY)
     if damaged is None:
         damaged = looks_damaged(text)
     if damaged:

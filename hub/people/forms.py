@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from hub.lib.forms import ModelMultipleChoiceField
 from hub.people.models import LANGUAGE_CHOICES, Profile, StakeholderType
 from hub.practices.models import Topic
 
@@ -16,7 +17,7 @@ class ProfileForm(forms.ModelForm):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—"), *countries], required=False)
-    expertise = forms.ModelMultipleChoiceField(
+    expertise = ModelMultipleChoiceField(
         label=_("Areas of expertise"),
         queryset=Topic.objects.filter(kind=Topic.Kind.THEME),
         widget=forms.CheckboxSelectMultiple,

@@ -169,7 +169,8 @@ class Profile(models.Model):
             "sector": self.sector if self.show_sector else None,
             "country": self.country if self.show_location and self.country else None,
             "city": self.city if self.show_location else "",
-            "expertise": list(self.expertise.all()) if self.show_expertise else [],
+            # A member who never saved a profile (a moderator may look at their page) has no expertise yet.
+            "expertise": list(self.expertise.all()) if self.show_expertise and self.pk else [],
             "languages": self.language_names() if self.show_languages else [],
             "bio": self.bio if self.show_bio else "",
             "links": self.links if self.show_links else [],

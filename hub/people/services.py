@@ -1,6 +1,6 @@
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from hub.lib.slugs import unique_slug
+from hub.lib.slugs import save_with_unique_slug
 from hub.people.models import Organisation, Profile, StakeholderType
 
 PROFILE_FIELDS = (
@@ -20,16 +20,18 @@ PROFILE_FIELDS = (
 
 
 def organisation_get_or_create(*, name: str, stakeholder_type: StakeholderType | None = None) -> Organisation:
+    """The organisation of that name, made with `stakeholder_type` if new. An existing organisation is
+    never changed: a submission, which nobody has reviewed yet, must not alter what its page shows.
+    Safe when two requests make the same new organisation at the same moment."""
     name = " ".join(name.split())
-    organisation = Organisation.objects.filter(name__iexact=name).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=name, slug=unique_slug(Organisation, name, fallback="organisation"), stakeholder_type=stakeholder_type
+    if organisation := Organisation.objects.filter(name__iexact=name).first():
+        return organisation
+    try:
+        return save_with_unique_slug(
+            Organisation(name=name, stakeholder_type=stakeholder_type), name, fallback="organisation"
         )
-    elif stakeholder_type and organisation.stakeholder_type_id is None:
-        organisation.stakeholder_type = stakeholder_type
-        organisation.save(update_fields=["stakeholder_type"])
-    return organisation
+    except IntegrityError:  # made by another request between our read and our insert
+        return Organisation.objects.get(name__iexact=name)
 
 
 @transaction.atomic
@@ -46,7 +48,8 @@ def profile_update(*, profile: Profile, data: dict) -> Profile:
     for field in PROFILE_FIELDS:
         setattr(profile, field, data[field])
     name = data.get("organisation_name", "")
-    profile.organisation = organisation_get_or_create(name=name, stakeholder_type=data.get("sector")) if name else None
+    # The member's sector is theirs (and maybe private): it says nothing public about the organisation.
+    profile.organisation = organisation_get_or_create(name=name) if name else None
     profile.country = data.get("country") or ""
     profile.languages = list(data.get("languages", []))
     profile.links = list(data.get("link_list", []))

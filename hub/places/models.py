@@ -77,6 +77,19 @@ class PlaceQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(needs_review=True)
 
+    def public(self):
+        """Places that published content makes public: a city or region with a published practice in it,
+        a country with one anywhere inside. A place typed in a submission stays private until then."""
+        from django.apps import apps
+
+        practice = apps.get_model("practices", "Practice")
+        published_in = practice.places.through.objects.filter(practice__in=practice.objects.published())
+        countries_with_practices = published_in.values("place__country")
+        return self.filter(
+            models.Q(pk__in=published_in.values("place_id"))
+            | models.Q(kind=Place.Kind.COUNTRY, country__in=countries_with_practices)
+        )
+
 
 class Place(models.Model):
     class Kind(models.TextChoices):

@@ -134,7 +134,7 @@ def place_detail(request, slug):
         return _continent(request, code)
     if code := country_from_slug(slug):
         return _country(request, code)
-    place = get_object_or_404(Place, slug=slug)
+    place = get_object_or_404(Place.objects.public(), slug=slug)
     if place.kind == Place.Kind.COUNTRY:
         return redirect(country_url(place.country.code), permanent=True)
     return _place(request, place)

@@ -1,8 +1,10 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from hub.lib.feeds import CleanRssFeed
 from hub.practices.facet_index import PracticeSelection
 from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
@@ -12,11 +14,14 @@ FEED_LENGTH = 30
 
 
 class PracticeFeedMixin:
+    feed_type = CleanRssFeed
+
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # RSS readers take a description as HTML: escaped here, "<b>" in a summary shows as typed.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -4,11 +4,13 @@ from django.core.validators import MaxLengthValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
+from taggit.models import Tag
 
-from hub.people.models import StakeholderType
+from hub.lib.forms import ModelMultipleChoiceField
+from hub.people.models import Organisation, StakeholderType
 from hub.places import gazetteer
 from hub.places.services import EXISTING_PREFIX, KEEP_AS_TYPED
-from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
 
 LONG_TEXT_LIMIT = 20_000
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d", "%m/%Y"]
@@ -21,7 +23,7 @@ class MonthInput(forms.DateInput):
         super().__init__(attrs={"placeholder": "YYYY-MM", **(attrs or {})}, format="%Y-%m")
 
 
-class TopicChoiceField(forms.ModelMultipleChoiceField):
+class TopicChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, kind, **kwargs):
@@ -56,7 +58,7 @@ class PracticeForm(forms.ModelForm):
     gcm_objectives = TopicChoiceField(
         Topic.Kind.GCM_OBJECTIVE, label=_("Objectives of the Global Compact for Migration")
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = ModelMultipleChoiceField(
         label=_("Target groups"),
         queryset=TargetGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -223,11 +225,32 @@ class PracticeForm(forms.ModelForm):
 
     def clean_partner_names(self):
         lines = [" ".join(line.split()) for line in self.cleaned_data["partner_names"].splitlines()]
-        return list(dict.fromkeys(line for line in lines if line))
+        partners = list(dict.fromkeys(line for line in lines if line))
+        limit = Organisation._meta.get_field("name").max_length
+        for name in partners:
+            if len(name) > limit:
+                raise ValidationError(
+                    _("“%(name)s…” is longer than %(limit)s characters: give the organisation's usual name."),
+                    params={"name": name[:60], "limit": limit},
+                )
+        return partners
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        limit = Tag._meta.get_field("name").max_length
+        for tag in tags:
+            if len(tag) > limit:
+                raise ValidationError(
+                    _("“%(tag)s…” is longer than %(limit)s characters: a keyword is a word or two."),
+                    params={"tag": tag[:60], "limit": limit},
+                )
+        return tags
 
     def clean_link_list(self):
         links = []
         validate = URLValidator(schemes=["http", "https"])
+        # A link is stored with its address as its title until a moderator gives it one.
+        limit = ExternalLink._meta.get_field("title").max_length
         for line in self.cleaned_data["link_list"].split():
             try:
                 validate(line)
@@ -235,6 +258,11 @@ class PracticeForm(forms.ModelForm):
                 raise ValidationError(
                     _("“%(line)s” is not a web address (it should start with https://)."), params={"line": line[:100]}
                 ) from None
+            if len(line) > limit:
+                raise ValidationError(
+                    _("“%(line)s…” is longer than %(limit)s characters: give a shorter address for the page."),
+                    params={"line": line[:60], "limit": limit},
+                )
             links.append(("", line))
         return links
 

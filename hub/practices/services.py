@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from hub.lib.slugs import CLASHES_PER_QUERY, unique_slug, unique_slugs
+from hub.lib.slugs import CLASHES_PER_QUERY, save_with_unique_slug, unique_slugs
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
@@ -46,7 +46,10 @@ def practice_write(practice: Practice, data: dict) -> None:
     """Copy the cleaned fields of a PracticeForm (or an import's, or demo content's) onto the practice,
     save it, and set its relations: the practice kind's `write`."""
     _apply(practice, data)
-    practice.save()
+    if practice.slug:
+        practice.save()
+    else:  # a new practice: its slug is chosen as it is inserted, so that two of one title both get one
+        save_with_unique_slug(practice, practice.title, fallback="practice")
     _apply_relations(practice, data)
 
 
@@ -87,8 +90,6 @@ def _apply(practice: Practice, data: dict) -> None:
         practice.organisation = organisation_get_or_create(
             name=organisation_name, stakeholder_type=data.get("organisation_sector")
         )
-    if not practice.slug:
-        practice.slug = unique_slug(Practice, practice.title, fallback="practice")
 
 
 def _apply_relations(practice: Practice, data: dict) -> None:

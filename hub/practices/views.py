@@ -1,6 +1,12 @@
+import base64
+import re
+import secrets
+
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,6 +22,7 @@ from hub.practices.models import Practice, Topic
 
 # An anonymous submitter who opened their status link may preview their practice in this session.
 PREVIEWABLE_SESSION_KEY = "previewable_practices"
+SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 def home(request):
@@ -113,6 +120,12 @@ def practice_submit(request):
         request.POST or None, initial=profile_submission_defaults(user=request.user) if signed_in else None
     )
     submitter_form = None if signed_in else SubmitterForm(request.POST or None)
+    # The form's own token: the same form sent twice (a double click, a reload) makes one practice.
+    token = request.POST.get("submission_token", "")
+    token = token if SUBMISSION_TOKEN.fullmatch(token) else secrets.token_urlsafe()
+    status_token = _status_token_for(token)
+    if request.method == "POST" and (earlier := Practice.objects.filter(status_token=status_token).first()):
+        return redirect(earlier.get_status_url())
     rate_limited = False
     if request.method == "POST":
         forms_valid = form.is_valid() & (submitter_form is None or submitter_form.is_valid())
@@ -121,21 +134,39 @@ def practice_submit(request):
             form.add_error(None, RATE_LIMIT_MESSAGE)
         elif forms_valid:
             submitter = submitter_form.cleaned_data if submitter_form else {}
-            practice = services.practice_create(
-                data=form.cleaned_data,
-                by=request.user,
-                submitted_by=request.user if signed_in else None,
-                submitter_name=submitter.get("submitter_name", ""),
-                submitter_email=submitter.get("submitter_email", ""),
-            )
+            try:
+                practice = services.practice_create(
+                    data=form.cleaned_data,
+                    by=request.user,
+                    submitted_by=request.user if signed_in else None,
+                    submitter_name=submitter.get("submitter_name", ""),
+                    submitter_email=submitter.get("submitter_email", ""),
+                    status_token=status_token,
+                )
+            except IntegrityError:
+                # The same form, sent a moment earlier, was saved while this one was being saved.
+                practice = Practice.objects.filter(status_token=status_token).first()
+                if practice is None:
+                    raise
+                return redirect(practice.get_status_url())
             messages.success(request, _("Thank you: your practice was received and waits for a moderator."))
             return redirect(practice.get_status_url())
     status = 400 if form.errors or (submitter_form and submitter_form.errors) else 200
     if rate_limited:
         status = 429
     return render(
-        request, "practices/practice_submit.html", {"form": form, "submitter_form": submitter_form}, status=status
+        request,
+        "practices/practice_submit.html",
+        {"form": form, "submitter_form": submitter_form, "submission_token": token},
+        status=status,
     )
+
+
+def _status_token_for(submission_token: str) -> str:
+    """The status link of the practice a form makes: derived, so that the form's token (in the page)
+    does not itself open the status page; unique in the database, so a second insert of it fails."""
+    digest = salted_hmac("practices.submission", submission_token, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def submission_status(request, token):

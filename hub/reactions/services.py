@@ -3,7 +3,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hub.accounts.roles import is_moderator
@@ -23,14 +23,18 @@ def rating_set(*, obj, user, score: int) -> Rating:
     return rating
 
 
-@transaction.atomic
-def bookmark_toggle(*, obj, user) -> bool:
-    """Adds obj to the member's bookmarks, or takes it out; says whether it is bookmarked now."""
-    deleted, _ = Bookmark.objects.filter(**_where(obj), user=user).delete()
-    if deleted:
-        return False
-    Bookmark.objects.get_or_create(**_where(obj), user=user)
-    return True
+def bookmark_add(*, obj, user) -> Bookmark:
+    """Idempotent: adding twice, or from two tabs at once, leaves one bookmark."""
+    try:
+        with transaction.atomic():
+            return Bookmark.objects.get_or_create(**_where(obj), user=user)[0]
+    except IntegrityError:  # the other request inserted it between our read and our write
+        return Bookmark.objects.get(**_where(obj), user=user)
+
+
+def bookmark_remove(*, obj, user) -> None:
+    """Idempotent: removing what is not there changes nothing."""
+    Bookmark.objects.filter(**_where(obj), user=user).delete()
 
 
 def _is_trusted(user) -> bool:

@@ -32,6 +32,10 @@ def _published_practices():
     return apps.get_model("practices.Practice").objects.published()
 
 
+def _public_places():
+    return apps.get_model("places.Place").objects.public()
+
+
 def _all(model: str):
     return lambda: apps.get_model(model).objects.all()
 
@@ -41,7 +45,7 @@ TARGETS = {
     for target in (
         Target("practice", "practices.Practice", _published_practices, ratings=True, comments=True),
         Target("topic", "practices.Topic", _all("practices.Topic")),
-        Target("place", "places.Place", _all("places.Place")),
+        Target("place", "places.Place", _public_places),
     )
 }
 

@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,9 +27,13 @@ def _public_or_404(kind: str, pk: int, reaction: str):
 
 def _back(request, obj, anchor: str):
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        return redirect(next_url)
-    return redirect(f"{obj.get_absolute_url()}#{anchor}")
+    # Only a path or an address on this site; never passed to redirect() as is, which would take "abc"
+    # for the name of a URL and fail.
+    if next_url.startswith(("/", "http://", "https://")) and url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
+    return HttpResponseRedirect(f"{obj.get_absolute_url()}#{anchor}")
 
 
 @login_required
@@ -47,10 +52,16 @@ def rate(request, kind, pk):
 @require_POST
 def bookmark(request, kind, pk):
     _target, obj = _public_or_404(kind, pk, "bookmarks")
-    if services.bookmark_toggle(obj=obj, user=request.user):
+    # An explicit action, not a toggle: two clicks (or two tabs) on "Bookmark" leave it bookmarked.
+    action = request.POST.get("action")
+    if action == "add":
+        services.bookmark_add(obj=obj, user=request.user)
         messages.success(request, _("Added to your bookmarks."))
-    else:
+    elif action == "remove":
+        services.bookmark_remove(obj=obj, user=request.user)
         messages.success(request, _("Removed from your bookmarks."))
+    else:
+        return HttpResponseBadRequest(_("Say whether to add or remove the bookmark."))
     return _back(request, obj, "bookmark")
 
 
@@ -105,13 +116,18 @@ def comment_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, pk):
-    comment, obj = _comment_on_public_object(pk)
+    # Authors may delete what they wrote even once the page it is on is archived or unpublished.
+    comment = get_object_or_404(Comment.objects.select_related("user", "content_type"), pk=pk)
+    target = target_of(comment.content_type.model_class())
+    obj = target.public().filter(pk=comment.object_id).first() if target else None
     if not comment.can_be_deleted_by(request.user):
+        if obj is None:
+            raise Http404(_("There is no such comment."))
         raise PermissionDenied(_("Only its author can delete a comment."))
     if request.method == "POST":
         services.comment_delete(comment=comment)
         messages.success(request, _("Your comment is deleted."))
-        return redirect(f"{obj.get_absolute_url()}#comments")
+        return redirect(f"{obj.get_absolute_url()}#comments" if obj else reverse("accounts:home"))
     return render(request, "reactions/comment_delete.html", {"obj": obj, "comment": comment})
 
 

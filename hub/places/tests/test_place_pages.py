@@ -140,3 +140,31 @@ def test_the_navigation_offers_worldwide_and_the_map(client):
 
 def test_the_list_offers_its_practices_on_the_map_with_the_same_filters(client, practices):
     assert 'href="/map/?theme=education"' in client.get("/practices/?theme=education").text
+
+
+@pytest.mark.parametrize("status", [Practice.Status.SUBMITTED, Practice.Status.REJECTED, Practice.Status.ARCHIVED])
+def test_a_place_only_typed_in_an_unpublished_practice_has_no_page(client, practice_factory, status):
+    practice_factory("Secret in Sabadell", status=status, place=("Sabadell", "ES"))
+    sabadell = Place.objects.get(name="Sabadell")
+
+    assert client.get(f"/places/{sabadell.slug}/").status_code == 404
+
+
+def test_a_place_gets_its_page_once_a_practice_in_it_is_published(client, practice_factory):
+    practice = practice_factory("Secret in Sabadell", status=Practice.Status.SUBMITTED, place=("Sabadell", "ES"))
+    practice.status = Practice.Status.PUBLISHED
+    practice.save()
+
+    assert client.get(f"/places/{Place.objects.get(name='Sabadell').slug}/").status_code == 200
+
+
+def test_public_places_are_those_of_published_practices_and_their_countries(practice_factory):
+    from hub.places.services import place_get_or_create
+
+    practice_factory("Mentors in Dallas", place=("Dallas", "US"))
+    practice_factory("Secret in Sabadell", status=Practice.Status.SUBMITTED, place=("Sabadell", "ES"))
+    usa, spain = place_get_or_create(name="", country="US"), place_get_or_create(name="", country="ES")
+
+    public = set(Place.objects.public())
+    assert Place.objects.get(name="Dallas") in public and usa in public
+    assert Place.objects.get(name="Sabadell") not in public and spain not in public

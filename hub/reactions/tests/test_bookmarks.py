@@ -9,14 +9,14 @@ from hub.reactions.models import Bookmark
 pytestmark = pytest.mark.django_db
 
 
-def bookmark(client, kind, pk):
-    return client.post(f"/reactions/{kind}/{pk}/bookmark/")
+def bookmark(client, kind, pk, action="add", **data):
+    return client.post(f"/reactions/{kind}/{pk}/bookmark/", {"action": action, **data})
 
 
 def test_a_member_bookmarks_a_practice_a_topic_and_a_place_and_finds_them_in_my_bookmarks(
     client, alice, practice_factory
 ):
-    practice = practice_factory("Welcome walks in Lyon")
+    practice = practice_factory("Welcome walks in Lyon", place=("Lyon", "FR"))
     topic = Topic.objects.get(slug="education")
     place = place_get_or_create(name="Lyon", country="FR")
     client.force_login(alice)
@@ -26,13 +26,39 @@ def test_a_member_bookmarks_a_practice_a_topic_and_a_place_and_finds_them_in_my_
     assert "Welcome walks in Lyon" in page and "Education" in page and "Lyon, France" in page
 
 
-def test_bookmarking_again_takes_it_out(client, alice, practice_factory):
+def test_the_button_of_a_bookmarked_practice_takes_it_out(client, alice, practice_factory):
     practice = practice_factory()
     client.force_login(alice)
     bookmark(client, "practice", practice.pk)
-    assert 'aria-pressed="true"' in client.get(practice.get_absolute_url()).content.decode()
-    bookmark(client, "practice", practice.pk)
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert 'aria-pressed="true"' in page and 'name="action" value="remove"' in page
+    bookmark(client, "practice", practice.pk, action="remove")
     assert Bookmark.objects.count() == 0
+
+
+def test_adding_twice_keeps_one_bookmark_and_removing_twice_none(client, alice, practice_factory):
+    practice = practice_factory()
+    client.force_login(alice)
+    assert [bookmark(client, "practice", practice.pk).status_code for _ in range(2)] == [302, 302]
+    assert Bookmark.objects.count() == 1
+    assert [bookmark(client, "practice", practice.pk, action="remove").status_code for _ in range(2)] == [302, 302]
+    assert Bookmark.objects.count() == 0
+
+
+def test_a_bookmark_without_an_action_is_refused(client, alice, practice_factory):
+    practice = practice_factory()
+    client.force_login(alice)
+    assert bookmark(client, "practice", practice.pk, action="").status_code == 400
+    assert not Bookmark.objects.exists()
+
+
+@pytest.mark.parametrize("next_url", ["abc", "//evil.example/", "https://evil.example/x", "javascript:alert(1)"])
+def test_a_next_address_that_is_not_on_this_site_goes_back_to_the_page(client, alice, practice_factory, next_url):
+    practice = practice_factory()
+    client.force_login(alice)
+    response = bookmark(client, "practice", practice.pk, next=next_url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{practice.get_absolute_url()}#bookmark"
 
 
 def test_my_bookmarks_shows_only_mine(client, alice, bob, practice_factory):
@@ -85,3 +111,15 @@ def test_the_share_links_are_plain_links_with_no_third_party_script(client, prac
     assert "mailto:?subject=Welcome%20walks%20in%20Lyon" in page
     scripts = [line for line in page.split("<script") if "src=" in line.split(">")[0]][1:]
     assert all('src="/static/' in script.split(">")[0] for script in scripts)
+
+
+def test_a_place_of_an_unpublished_practice_cannot_be_bookmarked(client, bob, practice_factory):
+    from hub.places.models import Place
+    from hub.practices.models import Practice
+
+    practice_factory("Secret in Sabadell", status=Practice.Status.SUBMITTED, place=("Sabadell", "ES"))
+    sabadell = Place.objects.get(name="Sabadell")
+    client.force_login(bob)
+
+    assert client.post(f"/reactions/place/{sabadell.pk}/bookmark/").status_code == 404
+    assert not Bookmark.objects.exists()

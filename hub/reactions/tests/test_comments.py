@@ -140,3 +140,30 @@ def test_anonymous_visitors_are_sent_to_sign_in_to_comment(client, practice):
     response = post_comment(client, practice)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     assert "Sign in to comment" in client.get(practice.get_absolute_url()).content.decode()
+
+
+def test_the_author_deletes_their_comment_once_the_practice_is_archived(client, alice, bob, practice):
+    comment = services.comment_create(obj=practice, user=alice, body="Mine")
+    Practice.objects.filter(pk=practice.pk).update(status=Practice.Status.ARCHIVED)
+
+    client.force_login(bob)
+    assert client.post(f"/comments/{comment.pk}/delete/").status_code == 404
+    client.force_login(alice)
+    assert client.get(f"/comments/{comment.pk}/delete/").status_code == 200
+    assert client.post(f"/comments/{comment.pk}/delete/").status_code == 302
+    assert not Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_a_rating_with_a_next_that_is_not_an_address_goes_back_to_the_practice(client, alice, practice):
+    client.force_login(alice)
+    response = client.post(f"/reactions/practice/{practice.pk}/rate/", {"score": "4", "next": "abc"})
+    assert response.status_code == 302 and response["Location"] == f"{practice.get_absolute_url()}#rating"
+
+
+def test_a_moderators_approval_with_a_next_that_is_not_an_address_goes_back_to_the_practice(
+    client, alice, maya, practice
+):
+    comment = services.comment_create(obj=practice, user=alice, body="Waiting")
+    client.force_login(maya)
+    response = client.post(f"/comments/{comment.pk}/approve/", {"next": "abc"})
+    assert response.status_code == 302 and response["Location"].startswith(practice.get_absolute_url())
