@@ -212,7 +212,7 @@ def markdown(results: list[dict], rows: int) -> str:
         c = r["counts"]
         lines.append(
             f"| {r['version']} | {r['rows']:,} | {c['created']:,} | {c['updated']:,} | {c['unchanged']:,} "
-            f"| {c.get('possible_duplicates', c.get('near_duplicates', 0)):,} | {r['seconds']} | {r['rows_per_second']:,} | {r['peak_rss_mb']} "
+            f"| {c['possible_duplicates']:,} | {r['seconds']} | {r['rows_per_second']:,} | {r['peak_rss_mb']} "
             f"| {r['load'][0]} / {r['load'][1]} | {_verdict(r)} |"
         )
     return f"""
