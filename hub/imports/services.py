@@ -213,7 +213,9 @@ class _Vocabulary:
         for name, country, kind in record.places:
             key = (name.casefold(), country, kind)
             if key not in self.places:
-                self.places[key] = place_get_or_create(name=name, country=country, kind=kind if not name else "")
+                # A province the text named stays a province; a town's kind is left to the gazetteer.
+                chosen = kind if not name or kind == "region" else ""
+                self.places[key] = place_get_or_create(name=name, country=country, kind=chosen)
             if self.places[key] not in places:
                 places.append(self.places[key])
         return places
