@@ -32,3 +32,6 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]
+
+# A lost database answers 503 "back in a moment"; anything else the plain 500 page.
+handler500 = "hub.lib.unavailable.server_error"

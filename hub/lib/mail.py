@@ -4,15 +4,29 @@ The message is rendered in the request (where its objects are at hand) and sent 
 background worker, so no request waits on a mail server.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+SENT = "sent"
 
-@task()
-def deliver_mail(*, to: str, subject: str, body: str) -> None:
+
+@task(takes_context=True)
+def deliver_mail(context, *, to: str, subject: str, body: str) -> str:
+    """Sends once, even when a worker killed mid-task leaves it to be run again (tasks_requeue_stale):
+    the task's own row in the database queue is marked the moment the mail server took the message,
+    and a second run finds the mark. (Only a kill in the instant between the two can still repeat it.)"""
+    from django_tasks_db.models import DBTaskResult
+
+    mine = DBTaskResult.objects.filter(pk=context.task_result.id)
+    if mine.filter(return_value=SENT).exists():
+        return SENT
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    mine.update(return_value=SENT)
+    return SENT
 
 
 def send_templated_mail(*, to: str, template: str, context: dict) -> None:
@@ -22,3 +36,14 @@ def send_templated_mail(*, to: str, template: str, context: dict) -> None:
     subject = " ".join(render_to_string(f"mail/{template}_subject.txt", context).split())
     body = render_to_string(f"mail/{template}.txt", context)
     deliver_mail.enqueue(to=to, subject=subject, body=body)
+
+
+def tasks_requeue_stale(*, older_than: datetime.timedelta) -> int:
+    """Tasks left running by a worker that died (killed, its machine gone) go back to the queue, to be
+    run again by the next worker; returns how many. Run before a worker starts, and from cron."""
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - older_than)
+    return stale.update(status=TaskResultStatus.READY, started_at=None)
