@@ -313,6 +313,29 @@ def main() -> None:
         start_new_session=True,
     )
     the_worker = worker(env)
+    worker_restarts = 0
+    supervising, paused = threading.Event(), threading.Event()
+    supervising.set()
+
+    def supervise() -> None:
+        """Start the worker again when it exits, as systemd's Restart= would: db_worker stops when it
+        loses the database. Requeue first what it left running (ExecStartPre=)."""
+        nonlocal the_worker, worker_restarts
+        while supervising.is_set():
+            if not paused.is_set() and the_worker.poll() is not None:
+                try:
+                    run(
+                        [PYTHON, "manage.py", "requeue_stale_tasks", "--older-than", "0"],
+                        env,
+                        stdout=subprocess.DEVNULL,
+                    )
+                except subprocess.CalledProcessError:
+                    time.sleep(1)  # the database is not back yet
+                    continue
+                the_worker = worker(env)
+                worker_restarts += 1
+            time.sleep(1)
+
     base = f"http://{HOST}:{args.port}"
     for _ in range(100):
         try:
@@ -321,6 +344,7 @@ def main() -> None:
         except OSError:
             time.sleep(0.2)
 
+    threading.Thread(target=supervise, daemon=True).start()
     tally = Tally()
     start = time.monotonic()
     until = start + args.duration
@@ -351,6 +375,8 @@ def main() -> None:
         # Kill the worker while it is sending (the mail server takes a second a message).
         time.sleep(max(0.0, start + args.duration * 0.7 - time.monotonic()))
         running = sql(env, f"{COUNT_TASKS} WHERE status = 'RUNNING'")
+        paused.set()  # the kill is ours: the script requeues and restarts below
+        time.sleep(1.5)
         os.killpg(the_worker.pid, signal.SIGKILL)
         the_worker.wait()
         events["tasks_running_when_worker_killed"] = running[0][0]
@@ -361,6 +387,7 @@ def main() -> None:
         )
         run([PYTHON, "manage.py", "requeue_stale_tasks", "--older-than", "0"], env, stdout=subprocess.DEVNULL)
         the_worker = worker(env)
+        paused.clear()
 
         for thread in threads:
             thread.join()
@@ -374,6 +401,8 @@ def main() -> None:
                 break
             time.sleep(1)
     finally:
+        supervising.clear()
+        time.sleep(1.5)
         for process in (gunicorn, the_worker):
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -412,6 +441,7 @@ def main() -> None:
     print(f"| 2xx/3xx answers while Redis was stopped | {events['answers_200_while_redis_stopped']:,} |")
     running, left = events["tasks_running_when_worker_killed"], events["tasks_left_running_by_killed_worker"]
     print(f"| Tasks running / left running when the worker was killed | {running} / {left} |")
+    print(f"| Worker restarts after it stopped by itself | {worker_restarts} |")
     print(f"| Submissions accepted / stored / lost | {len(titles)} / {len(titles) - len(lost)} / {len(lost)} |")
     print(f"| E-mails received / sent twice / tasks failed | {len(mailbox.messages)} / {len(twice)} / {failed} |")
     print(f"| 5xx outside the restart's 503s | {len(other_5xx)} |")
