@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := hub.settings
 
-.PHONY: install run test lint format bench browser-tools clean backup restore
+.PHONY: install run test lint format bench chaos browser-tools clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ restore: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Load and faults on PostgreSQL + Redis + gunicorn (docs/operations.md); not in CI. CHAOS_ARGS="--duration 60"
+chaos: install
+	$(BIN)/python bench/chaos.py $(CHAOS_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

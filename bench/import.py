@@ -204,7 +204,7 @@ def _verdict(result: dict) -> str:
 
 def markdown(results: list[dict], rows: int) -> str:
     lines = [
-        "| Engine | Rows | Created | Updated | Unchanged | Near duplicates | Seconds | Rows/s | Peak RSS MB "
+        "| Engine | Rows | Created | Updated | Unchanged | Possible duplicates | Seconds | Rows/s | Peak RSS MB "
         "| Load before / after | Under 60 s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
@@ -212,7 +212,7 @@ def markdown(results: list[dict], rows: int) -> str:
         c = r["counts"]
         lines.append(
             f"| {r['version']} | {r['rows']:,} | {c['created']:,} | {c['updated']:,} | {c['unchanged']:,} "
-            f"| {c['near_duplicates']:,} | {r['seconds']} | {r['rows_per_second']:,} | {r['peak_rss_mb']} "
+            f"| {c['possible_duplicates']:,} | {r['seconds']} | {r['rows_per_second']:,} | {r['peak_rss_mb']} "
             f"| {r['load'][0]} / {r['load'][1]} | {_verdict(r)} |"
         )
     return f"""
@@ -234,7 +234,7 @@ with {os.cpu_count()} cores.
 - **De-duplication**: against the 100 000 published practices of `bench/generate.py`, all in the search
   index; one row in ten repeats the title of a stored practice (updated when it brings a theme or a
   country the practice lacks, else unchanged); the generated titles resemble one another, so some new rows
-  are reported as near duplicates, as a moderator would want.
+  are created as possible duplicates into the queue, as a moderator would want.
 - **Peak RSS** is the child process's `ru_maxrss`: Django (some 90 MB), the index of 100 000 titles and
   summary openings (some 70 MB), the file, one batch; on SQLite also its page cache (up to 64 MB, set in
   `hub/settings.py`). It grows with the practices stored, not with the rows imported.

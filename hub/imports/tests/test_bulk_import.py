@@ -54,7 +54,7 @@ def csv_file(count: int, *, start: int = 0) -> bytes:
 def test_fifty_rows_become_practices_with_their_relations_and_one_history_record_each(maya):
     report = import_practices(files=[("rows.csv", csv_file(50))], by=maya)
 
-    assert len(report.created) == 50 and report.skipped == [] and report.near_duplicates == []
+    assert len(report.created) == 50 and report.skipped == [] and report.possible_duplicates == []
     practice = Practice.objects.get(pk=report.created[3]["id"])
     assert practice.title.startswith("Dahlia3 ")
     assert practice.status == Practice.Status.SUBMITTED
@@ -78,7 +78,7 @@ def test_fifty_rows_become_practices_with_their_relations_and_one_history_record
 
 
 def test_a_practice_imported_in_a_batch_has_the_history_of_one_imported_alone(maya):
-    """The near-duplicate page imports one record alone through practice_import: both paths must agree."""
+    """The one-by-one path imports one record alone through practice_import: both paths must agree."""
     report = import_practices(files=[("rows.csv", csv_file(3))], by=maya)
     batched = Practice.objects.get(pk=report.created[0]["id"])
     alone = practice_import(
@@ -180,19 +180,30 @@ def test_a_dry_run_of_a_batch_writes_nothing():
 def test_a_row_repeated_in_a_later_import_adds_its_theme_to_the_practice_already_here(maya):
     first = import_practices(files=[("rows.csv", csv_file(4))])
     practice = Practice.objects.get(pk=first.created[0]["id"])
-    rows = f"title,summary,themes,places\n{practice.title},Another summary entirely.,{CONNECTIVITY},PH\n"
+    rows = f'title,summary,themes,places\n{practice.title},Another summary entirely.,{CONNECTIVITY},"Dallas, US"\n'
 
     again = import_practices(files=[("again.csv", rows.encode()), ("rows.csv", csv_file(4))], by=maya)
 
     assert [entry["id"] for entry in again.updated] == [practice.pk]
     assert len(again.unchanged) == 3 and again.created == []
     assert sorted(t.name for t in practice.topics.all()) == [CONNECTIVITY, DISCRIMINATION]
-    assert sorted(p.country.code for p in practice.places.all()) == ["PH", "US"]
     latest, creation = practice.history.all()
     assert (latest.history_type, latest.history_user) == ("~", maya)
     assert latest.history_change_reason == "Imported from again.csv, line 2"
     assert latest.topics.count() == 2 and creation.topics.count() == 1
-    assert sorted(latest.places.values_list("place__country", flat=True)) == ["PH", "US"]
+
+
+def test_a_row_with_the_title_of_a_practice_in_another_country_is_a_possible_duplicate_not_a_merge():
+    first = import_practices(files=[("rows.csv", csv_file(1))])
+    practice = Practice.objects.get(pk=first.created[0]["id"])
+    rows = f"title,summary,themes,places\n{practice.title},Another summary entirely.,{CONNECTIVITY},PH\n"
+
+    again = import_practices(files=[("again.csv", rows.encode())])
+
+    assert again.updated == [] and len(again.created) == 1
+    assert [p.country.code for p in practice.places.all()] == ["US"]
+    [mark] = again.possible_duplicates
+    assert mark["duplicate_of"] == practice.pk and mark["score"] == 99.0
 
 
 def test_two_rows_adding_to_one_practice_in_a_batch_make_two_versions_of_it(practice_factory):
@@ -200,11 +211,15 @@ def test_two_rows_adding_to_one_practice_in_a_batch_make_two_versions_of_it(prac
         "Community ambassadors in Dallas",
         summary="Immigrant residents explain city services to their neighbours in their own languages.",
         topics=(),
+        place=None,
     )
+    # Told apart from each other by their places, the two rows are two records; each is the stored one,
+    # which says nothing of its place.
     rows = (
-        "title,summary,themes\n"
-        f"{practice.title},Told another way.,{CONNECTIVITY}\n"
-        f"Neighbourhood guides,{practice.summary},{DISCRIMINATION}\n"
+        "title,summary,themes,places\n"
+        f'{practice.title},Told another way.,{CONNECTIVITY},"Dallas, US"\n'
+        f"Neighbourhood guides,{practice.summary},{DISCRIMINATION},\n"
+        f'{practice.title},Told a third way.,{DISCRIMINATION},"Lyon, FR"\n'
     )
 
     report = import_practices(files=[("rows.csv", rows.encode())])

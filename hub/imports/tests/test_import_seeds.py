@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from hub.imports.models import PossibleDuplicate
 from hub.imports.services import import_practices
 from hub.practices.models import Practice
 
@@ -135,14 +136,18 @@ def test_the_command_publishes_when_asked_and_records_where_each_came_from(seed_
     assert youth.history.first().history_change_reason == "Imported from 003_86cd5745c08d07fc.txt, line 46"
 
 
-def test_a_near_duplicate_of_a_practice_already_here_is_reported_not_created(practice_factory):
+def test_a_near_duplicate_of_a_practice_already_here_is_queued_and_marked_not_dropped(practice_factory):
     existing = practice_factory(
         "Voices of Venezuela: Animated Guides for Venezuelan Migrants", summary="Animated videos for newcomers."
     )
     page = b"Voices of Venezuela\n\nSubmitted by Anonymous (not verified) on\n\nA series of animated videos.\n"
 
-    report = import_practices(files=[("page.txt", page)])
+    report = import_practices(files=[("page.txt", page)], publish=True)
 
-    assert Practice.objects.count() == 1
-    [near] = report.near_duplicates
-    assert (near["id"], near["where"]) == (existing.pk, "page.txt, line 1")
+    new = Practice.objects.exclude(pk=existing.pk).get()
+    assert new.title == "Voices of Venezuela" and new.status == Practice.Status.SUBMITTED
+    [near] = report.possible_duplicates
+    assert (near["id"], near["duplicate_of"], near["where"]) == (new.pk, existing.pk, "page.txt, line 1")
+    mark = PossibleDuplicate.objects.get()
+    assert (mark.practice, mark.duplicate_of, mark.resolved) == (new, existing, False)
+    assert mark.score >= 90

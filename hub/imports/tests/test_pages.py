@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from hub.imports.models import ImportJob
+from hub.imports.models import ImportJob, PossibleDuplicate
+from hub.imports.services import import_practices
 from hub.practices.models import Practice
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,7 @@ def test_the_csv_template_lists_the_documented_columns(client, maya):
     assert response.content.decode().splitlines()[0].startswith("title,summary,background")
 
 
-def test_a_moderator_adds_a_near_duplicate_to_the_practice_it_resembles(
+def test_a_moderator_merges_a_possible_duplicate_from_the_import_report(
     client, maya, practice_factory, django_capture_on_commit_callbacks
 ):
     existing = practice_factory("Sewing circle for newcomers", topics=())
@@ -74,15 +75,52 @@ def test_a_moderator_adds_a_near_duplicate_to_the_practice_it_resembles(
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, SimpleUploadedFile("old.csv", CSV))
     job = ImportJob.objects.get()
-    assert job.report["near_duplicates"][0]["id"] == existing.pk
+    mark = PossibleDuplicate.objects.get(job=job)
+    assert job.report["possible_duplicates"][0]["duplicate_of"] == existing.pk == mark.duplicate_of_id
+    report = client.get(job.get_absolute_url())
+    assert f'name="marks" value="{mark.pk}"' in report.content.decode()
 
-    response = client.post(f"/moderation/imports/{job.pk}/near-duplicates/0/", {"action": "merge"})
+    url = f"/moderation/imports/possible-duplicates/?job={job.pk}"
+    response = client.post(url, {"marks": [mark.pk], "action": "merge"})
 
-    assert response.status_code == 302
-    assert Practice.objects.count() == 1
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    mark.refresh_from_db()
+    assert (mark.resolution, mark.resolved_by) == (PossibleDuplicate.Resolution.MERGED, maya)
+    assert mark.practice.merged_into == existing
     assert [t.name for t in existing.topics.all()] == ["Discrimination and Xenophobia"]
-    again = client.post(f"/moderation/imports/{job.pk}/near-duplicates/0/", {"action": "create"})
-    assert again.status_code == 302 and Practice.objects.count() == 1
+    again = client.post("/moderation/imports/possible-duplicates/", {"marks": [mark.pk], "action": "keep"})
+    assert again.status_code == 302
+    mark.refresh_from_db()
+    assert mark.resolution == PossibleDuplicate.Resolution.MERGED
+
+
+def test_a_moderator_keeps_many_possible_duplicates_at_once_from_the_queue(client, maya, bob, practice_factory):
+    existing = practice_factory("Sewing circle for newcomers", topics=())
+    rows = "title,summary\n" + "".join(f"Sewing circle for newcomers #{n},Neighbours sew.\n" for n in range(3))
+    import_practices(files=[("rows.csv", rows.encode())])
+    marks = list(PossibleDuplicate.objects.order_by("pk"))
+    assert len(marks) == 3
+    client.force_login(bob)
+    everything = {"marks": [m.pk for m in marks], "action": "keep"}
+    refused = client.post("/moderation/imports/possible-duplicates/", everything)
+    assert refused.status_code == 403
+    client.force_login(maya)
+    page = client.get("/moderation/imports/possible-duplicates/")
+    assert page.status_code == 200 and page.content.decode().count('name="marks"') == 3
+
+    client.post("/moderation/imports/possible-duplicates/", {"marks": [m.pk for m in marks[:2]], "action": "keep"})
+
+    assert list(PossibleDuplicate.objects.unresolved()) == marks[2:]
+    assert Practice.objects.filter(merged_into=None).count() == 4
+    assert Practice.objects.get(pk=existing.pk).merged_into is None
+
+
+def test_bad_choices_of_possible_duplicates_change_nothing(client, maya):
+    client.force_login(maya)
+    for data in ({"action": "merge"}, {"marks": ["x"], "action": "keep"}, {"marks": [2**40], "action": "keep"},
+                 {"marks": [1], "action": "burn"}):  # fmt: skip
+        response = client.post("/moderation/imports/possible-duplicates/", data)
+        assert response.status_code == 302
 
 
 def test_merging_a_duplicate_redirects_its_address_and_keeps_both_histories(client, maya, practice_factory):

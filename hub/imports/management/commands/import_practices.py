@@ -11,7 +11,8 @@ from hub.imports.services import import_practices
 class Command(BaseCommand):
     help = (
         "Import practices from listing pages saved as text, CSV or JSON files (see docs/importing.md). "
-        "They go to the moderation queue unless --publish is given. Safe to repeat: duplicates are merged."
+        "They go to the moderation queue unless --publish is given. Safe to repeat: the same practice is "
+        "merged, and one that only looks like another is queued as a possible duplicate."
     )
 
     def add_arguments(self, parser):
@@ -54,11 +55,11 @@ class Command(BaseCommand):
                 write(f"{label}: {entry['title']}  ({entry['where']})")
         for entry in report.merged:
             write(f"Merged: {entry['title']}  ({entry['where']}; also in {', '.join(entry['also_in'])})")
-        for entry in report.near_duplicates:
+        for entry in report.possible_duplicates:
             write(
                 self.style.WARNING(
-                    f"Near duplicate, not imported: {entry['title']} ({entry['where']}) looks like practice "
-                    f"{entry['id']} “{entry['practice_title']}” ({entry['score']:.0f}%)"
+                    f"Possible duplicate, in the queue as practice {entry['id']}: {entry['title']} ({entry['where']}) "
+                    f"looks like practice {entry['duplicate_of']} “{entry['practice_title']}” ({entry['score']:.0f}%)"
                 )
             )
         for entry in report.skipped:
