@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from hub.imports.dedupe import DuplicateIndex, fingerprint
 from hub.imports.models import ImportJob
 from hub.imports.parsers import Problem, Record, parse
+from hub.imports.pledges import import_pledges
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
@@ -49,6 +50,7 @@ class ImportReport:
     near_duplicates: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    pledges: list[dict] = field(default_factory=list)  # hub/imports/pledges.py
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -264,9 +266,11 @@ def import_practices(
     if dry_run:
         with transaction.atomic():
             _write(records, report, by=by, publish=publish, progress=progress)
+            import_pledges(files=files, records=records, report=report, by=by, publish=publish)
             transaction.set_rollback(True)
     else:
         _write(records, report, by=by, publish=publish, progress=progress)
+        import_pledges(files=files, records=records, report=report, by=by, publish=publish)
     return report
 
 
