@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "hub.people",
     "hub.places",
     "hub.practices",
+    "hub.pledges",
     "hub.imports",
     "hub.search",
     "hub.reactions",

@@ -5,6 +5,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from hub.operations.views import healthz
+from hub.pledges.feeds import PledgeFeed
+from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.publishing.feeds import PublishedFeed
@@ -13,17 +15,26 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("hub.practices.urls")),
     path("", include("hub.places.urls")),
+    path("", include("hub.pledges.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
     path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
     path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/pledges/", PledgeFeed(), name="feed_pledges"),
     path("", include("hub.search.urls")),
     # Last of the feeds: every other registered kind's newest published objects.
     path("feeds/<slug:kind>/", PublishedFeed(), name="feed_kind"),
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"practices": PracticeSitemap, "topics": TopicSitemap}},
+        {
+            "sitemaps": {
+                "practices": PracticeSitemap,
+                "topics": TopicSitemap,
+                "pledges": PledgeSitemap,
+                "initiatives": InitiativeSitemap,
+            }
+        },
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("hub.people.urls")),

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from hub.imports.dedupe import DuplicateIndex, Match, Traits, conflicts, fingerprint, summary_fingerprint
 from hub.imports.models import ImportJob, PossibleDuplicate
 from hub.imports.parsers import Problem, Record, parse
+from hub.imports.pledges import import_pledges
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
@@ -56,6 +57,7 @@ class ImportReport:
     possible_duplicates: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    pledges: list[dict] = field(default_factory=list)  # hub/imports/pledges.py
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -320,9 +322,11 @@ def import_practices(
     if dry_run:
         with transaction.atomic():
             _write(records, report, by=by, publish=publish, progress=progress, job=job)
+            import_pledges(files=files, records=records, report=report, by=by, publish=publish)
             transaction.set_rollback(True)
     else:
         _write(records, report, by=by, publish=publish, progress=progress, job=job)
+        import_pledges(files=files, records=records, report=report, by=by, publish=publish)
     return report
 
 

@@ -78,16 +78,21 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(needs_review=True)
 
     def public(self):
-        """Places that published content makes public: a city or region with a published practice in it,
-        a country with one anywhere inside. A place typed in a submission stays private until then."""
-        from django.apps import apps
+        """Places that published content makes public: a city or region where some published content of
+        any kind (a practice, a pledge, an event…) takes place, a country with such content anywhere inside.
+        A place typed in a submission stays private until then."""
+        from hub.publishing.kinds import KINDS
 
-        practice = apps.get_model("practices", "Practice")
-        published_in = practice.places.through.objects.filter(practice__in=practice.objects.published())
-        countries_with_practices = published_in.values("place__country")
+        with_published = models.Q(pk__in=[])
+        for kind in KINDS.values():
+            field = next((f for f in kind.model_class._meta.many_to_many if f.related_model is Place), None)
+            if field is not None:
+                published = kind.model_class.objects.published()
+                with_published |= models.Q(**{f"{field.related_query_name()}__in": published})
+        places = Place.objects.filter(with_published)
         return self.filter(
-            models.Q(pk__in=published_in.values("place_id"))
-            | models.Q(kind=Place.Kind.COUNTRY, country__in=countries_with_practices)
+            models.Q(pk__in=places.values("pk"))
+            | models.Q(kind=Place.Kind.COUNTRY, country__in=places.values("country"))
         )
 
 

@@ -248,6 +248,11 @@ def map_page(request):
         country_rows = _cached("map-countries", lambda: _country_counts(_published()))
         total = _cached("published-count", lambda: _published().count())
     status = 400 if filterset.is_bound and filterset.errors else 200
+    map_config = _map_config(latitude=20.0, longitude=10.0, zoom=2, query=query.urlencode())
+    # Pledges beside the practices (hub/pledges/map.py): another source of markers, the same map.
+    kind = request.GET.get("kind", "practices")
+    if kind in ("pledges", "both"):
+        map_config["clusters_url"] = f"{reverse('pledges:clusters')}?kind={kind}"
     return render(
         request,
         "places/map.html",
@@ -256,7 +261,8 @@ def map_page(request):
             "total": total,
             "countries": country_rows,
             "query": query.urlencode(),
-            "map": _map_config(latitude=20.0, longitude=10.0, zoom=2, query=query.urlencode()),
+            "map": map_config,
+            "map_kind": kind,
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         },

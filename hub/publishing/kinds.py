@@ -30,6 +30,9 @@ class ContentKind:
     restored_relations: tuple[str, ...] = ()
     # Fields a restore leaves as they are now (the workflow's, and the content type's own state).
     kept_on_restore: tuple[str, ...] = ()
+    # Called by every workflow service once the object's change is recorded (what a kind's own
+    # objects depend on: a progress update sets its pledge's state), with the object and who acted.
+    after_change: Callable[[object, object], None] | None = None
     form_template: str = "publishing/_form_fields.html"
     review_extra_template: str | None = None
     extra: dict = field(default_factory=dict)

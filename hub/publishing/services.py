@@ -58,6 +58,8 @@ def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str |
         kind.index([obj])
     if was_public or obj.is_published:
         listings_changed()
+    if kind.after_change:
+        kind.after_change(obj, by)
     if mail:
         template = kind.mail_template(mail)
         context = {kind.slug: obj, "object": obj, "kind": kind}
@@ -196,6 +198,19 @@ def content_delete(*, obj: Publishable, by) -> None:
     obj.delete()
     if was_public:
         listings_changed()
+
+
+@transaction.atomic
+def content_set_fields(*, obj: Publishable, by, reason: str, **fields) -> Publishable:
+    """Change a content type's own fields outside its form (a pledge's state, set by a progress
+    update): one version in the history, then what every change brings."""
+    was_public = obj.is_published
+    for name, value in fields.items():
+        if name in WORKFLOW_FIELDS:
+            raise ValueError(f"{name} is the workflow's: change it through its service.")
+        setattr(obj, name, value)
+    _changed(obj, by=by, reason=reason, was_public=was_public)
+    return obj
 
 
 @transaction.atomic

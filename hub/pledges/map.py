@@ -1,0 +1,89 @@
+"""Pledges on the world map, beside the practices (`/map/?kind=pledges` or `kind=both`): the same
+grid of server-made clusters (hub.places.clusters.grid), fed with the places of published pledges,
+and with those of published practices as well for "both"."""
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from hub.places import clusters
+from hub.places.models import Place, country_url
+from hub.pledges.models import Pledge
+from hub.practices.models import Practice
+from hub.search.listing import listing_version
+
+KINDS = ("practices", "pledges", "both")
+
+
+def pledge_place_rows() -> list[clusters.PlaceRow]:
+    """The located places of published pledges, each with its number of pledges; cached until public content changes."""
+
+    def compute():
+        return list(
+            Place.objects.located()
+            .filter(pledges__in=Pledge.objects.published().order_by().values("pk"))
+            .order_by()
+            .values_list("pk", "latitude", "longitude")
+            .annotate(n=Count("pledges"))
+        )
+
+    return cache.get_or_set(f"pledges:map-rows:{listing_version()}", compute, clusters.CACHE_SECONDS)
+
+
+def _combined(kind: str) -> list[clusters.PlaceRow]:
+    rows: dict[int, list] = {}
+    sources = [pledge_place_rows()]
+    if kind == "both":
+        sources.append(clusters.published_place_counts(Practice.objects.published()))
+    for source in sources:
+        for place_id, latitude, longitude, n in source:
+            found = rows.setdefault(place_id, [place_id, latitude, longitude, 0])
+            found[3] += n
+    return [tuple(row) for row in rows.values()]
+
+
+def _describe(markers: list[dict], kind: str) -> None:
+    single = {m["place_id"] for m in markers if m["places"] == 1}
+    places = {
+        pk: (name, slug, place_kind, country)
+        for pk, name, slug, place_kind, country in Place.objects.filter(pk__in=single).values_list(
+            "pk", "name", "slug", "kind", "country"
+        )
+    }
+    titles = {}
+    lone = [m["place_id"] for m in markers if m["n"] == 1][: clusters.MAX_TITLED_POINTS]
+    if lone and kind == "pledges":
+        rows = Pledge.objects.published().order_by().filter(places__in=lone).values_list("places", "title", "slug")
+        titles = {place_id: (title, slug) for place_id, title, slug in rows}
+    for marker in markers:
+        place_id = marker.pop("place_id")
+        if marker.pop("places") == 1 and place_id in places:
+            name, slug, place_kind, country = places[place_id]
+            marker["place"] = name
+            marker["place_url"] = (
+                country_url(country) if place_kind == Place.Kind.COUNTRY else reverse("places:detail", args=[slug])
+            )
+        if place_id in titles and marker["n"] == 1:
+            title, slug = titles[place_id]
+            marker["title"], marker["url"] = title, reverse("pledges:detail", args=[slug])
+
+
+def clusters_json(request):
+    """Markers of pledges (kind=pledges) or of pledges and practices (kind=both) for the map's view."""
+    kind = request.GET.get("kind", "pledges")
+    if kind not in ("pledges", "both"):
+        return JsonResponse({"error": _("kind is pledges or both.")}, status=400)
+    try:
+        bounds = clusters.Bounds.parse(request.GET.get("bbox", ""))
+        zoom = clusters.parse_zoom(request.GET.get("zoom", ""))
+    except clusters.BadRequest as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    rows = _combined(kind)
+    markers = clusters.grid([row for row in rows if bounds.contains(row[1], row[2])], zoom)
+    _describe(markers, kind)
+    total = Pledge.objects.published().count()
+    if kind == "both":
+        total += Practice.objects.published().count()
+    return JsonResponse({"total": total, "zoom": zoom, "markers": markers})

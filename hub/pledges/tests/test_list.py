@@ -1,0 +1,106 @@
+"""/pledges/: filters in the URL with counts, totals of the selection, a feed per filter, initiative pages."""
+
+import html
+from datetime import date
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hub.pledges.models import Pledge
+
+
+def seeds(pledge_factory, initiative):
+    pledge_factory(initiative=initiative, targets=((500, "families"), (40, "case managers")))
+    pledge_factory(
+        "Community Ambassadors Programme",
+        body="City of Dallas",
+        place=("Dallas", "US"),
+        initiative=initiative,
+        targets=((40, "ambassadors"),),
+        start=date(2022, 1, 1),
+        end=date(2022, 12, 1),
+        state=Pledge.State.COMPLETED,
+    )
+    pledge_factory(
+        "Moroccan dialect classes for teachers",
+        body="City of Terrassa",
+        place=("Terrassa", "ES"),
+        targets=((200, "families"),),
+        topics=("education",),
+    )
+    pledge_factory("A pledge under review", body="City of Maipú", place=("Maipú", "CL"), status=Pledge.Status.SUBMITTED)
+
+
+def test_the_list_counts_filters_and_totals_only_published_pledges(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+
+    response = client.get("/pledges/")
+
+    totals = response.context["totals"]
+    assert (totals.pledges, totals.bodies, totals.countries) == (3, 3, 3)
+    assert dict(totals.units) == {"families": 700, "case managers": 40, "ambassadors": 40}
+    groups = {group.name: {o.value: o.count for o in group.options} for group in response.context["facet_groups"]}
+    assert groups["initiative"] == {"call-to-local-action": 2}
+    assert groups["state"] == {"pledged": 2, "completed": 1}
+    assert groups["country"] == {"CO": 1, "US": 1, "ES": 1}
+    assert groups["continent"] == {"SA": 1, "NA": 1, "EU": 1}
+    assert groups["year"]["2022"] == 1 and groups["year"]["2024"] == 2
+    assert "A pledge under review" not in html.unescape(response.content.decode())
+
+
+def test_filters_in_the_url_select_and_total_the_selection(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+
+    response = client.get("/pledges/", {"initiative": "call-to-local-action", "state": "pledged"})
+
+    assert [p.title for p in response.context["page"]] == ["PA'LANTE for migrant and refugee families"]
+    assert dict(response.context["totals"].units) == {"families": 500, "case managers": 40}
+    assert client.get("/pledges/", {"country": "ES"}).context["totals"].pledges == 1
+    assert client.get("/pledges/", {"continent": "NA"}).context["totals"].pledges == 1
+    assert client.get("/pledges/", {"theme": "education"}).context["totals"].pledges == 1
+    assert client.get("/pledges/", {"body": "local-government"}).context["totals"].pledges == 3
+    assert client.get("/pledges/", {"year": "2022"}).context["totals"].pledges == 1
+    city = Pledge.objects.get(title__startswith="Community").places.get()
+    assert client.get("/pledges/", {"city": city.slug}).context["totals"].pledges == 1
+
+
+def test_a_bad_filter_is_a_400_with_a_message(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+
+    response = client.get("/pledges/", {"state": "bogus", "year": "abc"})
+
+    assert response.status_code == 400
+    assert "were not understood" in response.content.decode()
+
+
+def test_the_feed_follows_the_filters(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+
+    feed = html.unescape(client.get("/feeds/pledges/", {"country": "US"}).content.decode())
+
+    assert "Community Ambassadors Programme" in feed and "PA'LANTE" not in feed and "under review" not in feed
+
+
+def test_an_initiative_page_lists_its_pledges_and_totals(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+
+    response = client.get("/pledges/initiatives/call-to-local-action/")
+
+    assert response.status_code == 200 and response.context["totals"].pledges == 2
+    assert "Moroccan dialect" not in html.unescape(response.content.decode())
+    assert "Call to Local Action" in client.get("/pledges/initiatives/").content.decode()
+
+
+def test_the_list_takes_the_same_number_of_queries_for_3_or_30_pledges(client, pledge_factory, call_to_local_action):
+    seeds(pledge_factory, call_to_local_action)
+    cache.clear()  # the counts are cached until public content changes: count them each time
+    with CaptureQueriesContext(connection) as few:
+        client.get("/pledges/", {"country": "CO"})
+    for n in range(27):
+        pledge_factory(f"Pledge number {n}", body=f"City {n}", targets=((n + 1, f"unit {n}"),))
+    cache.clear()
+    with CaptureQueriesContext(connection) as many:
+        client.get("/pledges/", {"country": "CO"})
+
+    assert len(many) == len(few) and len(few) > 10
