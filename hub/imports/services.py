@@ -27,6 +27,7 @@ from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
 from hub.practices.services import ImportedPractice, practice_import, practice_import_many
+from hub.serving.services import database_optimize
 
 # Within the imported files, only near-certain matches are merged without asking.
 SAME_IN_FILES_SCORE = 97
@@ -267,6 +268,9 @@ def import_practices(
             transaction.set_rollback(True)
     else:
         _write(records, report, by=by, publish=publish, progress=progress)
+        # Thousands of new rows make the planner's statistics wrong; SQLite would never refresh them.
+        if report.created:
+            database_optimize()
     return report
 
 
