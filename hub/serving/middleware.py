@@ -5,20 +5,21 @@ The rules, in the order they are checked:
 1. Only the pages everybody sees the same are looked up: the views named in CACHED_VIEWS, asked for
    with GET or HEAD by a request carrying no session cookie and no messages cookie (so nobody is
    signed in, nothing waits to be said to this reader, no anonymous submitter's preview is open).
-2. The key is the scheme, host, path and query, the language the request will be answered in, and
-   the versions of what is published: the listing version (publications, edits, archiving, merges,
-   topics), the places version (a moderator moving a place) and the pages version (ratings, published
-   comments, names of members). Versions are read before the page is rendered and bumped only after a
-   change is committed, so a page rendered from old data is stored under an old key nobody asks for
-   again: nothing stale is served after a change.
+2. The key is the scheme, host, path and query and the language the request will be answered in.
+   An entry holds the versions of what is published it was rendered under: the listing version
+   (publications, edits, archiving, merges, topics), the places version (a moderator moving a place)
+   and the pages version (ratings, published comments, names of members). It is served only while
+   they are the versions of now, read in the same round trip as the entry (one MGET on Redis).
+   Versions are read before the page is rendered and bumped only after a change is committed, so a
+   page rendered from old data carries old versions and is never served after the change.
 3. A response is stored only if it is a 200, sets no cookie, wrote nothing to the session, used no
    message, rendered no CSRF token, and did not say `private` or `no-store` itself. Anything else
    goes out with `Cache-Control: private`, so no proxy keeps a member's page.
 4. Stored pages carry an ETag; a conditional request that matches gets a 304.
 
 Entries live in the shared cache (Redis in production), never in the web process: a process's
-memory does not grow with the number of pages cached, and entries of old versions age out with
-PAGE_CACHE_SECONDS or the cache's own eviction.
+memory does not grow with the number of pages cached; there is one entry per address and language,
+overwritten after a change, and each expires after PAGE_CACHE_SECONDS.
 """
 
 import hashlib
@@ -77,19 +78,20 @@ def _view_name(request) -> str | None:
         return None
 
 
-def _versions() -> list:
-    found = cache.get_many(VERSION_KEYS)
-    # A version nobody has set yet is set now, so that every process agrees on it.
-    return [found.get(key) or cache.get_or_set(key, time.time_ns, timeout=None) for key in VERSION_KEYS]
-
-
 def page_cache_key(request) -> str:
     language = get_language_from_request(request)
-    versions = ".".join(str(version) for version in _versions())
     address = hashlib.md5(
         f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode(), usedforsecurity=False
     ).hexdigest()
-    return f"page:{versions}:{language}:{address}"
+    return f"page:{language}:{address}"
+
+
+def _entry_and_versions(key: str) -> tuple[dict | None, list]:
+    """The stored page and the versions of now, in one round trip to the cache (one MGET on Redis)."""
+    found = cache.get_many([key, *VERSION_KEYS])
+    # A version nobody has set yet is set now, so that every process agrees on it.
+    versions = [found.get(name) or cache.get_or_set(name, time.time_ns, timeout=None) for name in VERSION_KEYS]
+    return found.get(key), versions
 
 
 def _says_private(response) -> bool:
@@ -133,11 +135,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = None
+        key = versions = None
         if settings.PAGE_CACHE_SECONDS and _is_anonymous_reader(request) and _view_name(request) in CACHED_VIEWS:
             key = page_cache_key(request)
-            entry = cache.get(key)
-            if entry is not None:
+            entry, versions = _entry_and_versions(key)
+            if entry is not None and entry["versions"] == versions:
                 response = _from_entry(entry)
                 response["X-Page-Cache"] = "hit"
                 return get_conditional_response(request, etag=response["ETag"], response=response)
@@ -148,7 +150,8 @@ class PageCacheMiddleware:
             _public_headers(response)
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
-            cache.set(key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+            entry = {"versions": versions, "content": response.content, "headers": headers}
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
             return get_conditional_response(request, etag=response["ETag"], response=response)
         if not response.has_header("Cache-Control"):
