@@ -38,6 +38,14 @@ def _own_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """A test's transaction never commits, so the versions the page cache keys on never move in it:
+    tests that change data between two requests would get the first page again. The page cache's
+    own tests (hub/serving/tests/) turn it on and commit their changes."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(_own_cache):
     from django.core.cache import cache
 

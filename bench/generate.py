@@ -386,11 +386,15 @@ def run() -> dict:
 
     # The planner needs statistics for tables that went from empty to 100 000 rows at once.
     # PostgreSQL's autovacuum would get there on its own within minutes; VACUUM also fills the
-    # visibility map that index-only scans rely on. SQLite is left as the app leaves it: nothing
-    # in the app runs ANALYZE, so a production SQLite file has no statistics either.
+    # visibility map that index-only scans rely on. SQLite gets what the app gives it after an
+    # import or a migration (hub.serving.services.database_optimize).
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    else:
+        from hub.serving.services import database_optimize
+
+        database_optimize()
 
     return {
         "seconds": round(time.perf_counter() - started, 1),

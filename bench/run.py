@@ -221,14 +221,15 @@ Python {first["python"]}, Django {first["django"]}:
   publications. The last row is the first request after a publication (the cache is emptied before each
   of its requests), when all of that is built again; it is outside the target.
 - **Statistics**: PostgreSQL gets `VACUUM ANALYZE` after the load, as autovacuum would do on its own.
-  SQLite gets no `ANALYZE`, because nothing in the app runs it.
+  SQLite gets `ANALYZE` (through `manage.py optimize_database`'s service) after the load and after
+  every `migrate`, as the app does after migrations and imports.
 - Rerun with `make bench` (the databases `var/bench.sqlite3` and `ibis_bench` are reused);
   `.venv/bin/python bench/run.py --regenerate` makes the data again. To see why a page is slow:
   `bench/explain.py <url>` prints its statements, slowest first, with their query plans.
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance"]
+SUITES = ["pages", "import", "map", "search", "relevance", "served"]
 
 
 def main() -> None:
@@ -260,6 +261,9 @@ def main() -> None:
     # Relevance (bench/relevance.py) loads the honest and the demo sets into fresh databases of its own.
     if "relevance" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "relevance.py"), *engine_args], cwd=ROOT, check=True)
+    # Served (bench/served.py): gunicorn and Redis over the SQLite database of the page benchmark, timed by wrk.
+    if "served" in suites and "sqlite" in engines:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "served.py")], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

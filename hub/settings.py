@@ -50,11 +50,14 @@ INSTALLED_APPS = [
     "hub.search",
     "hub.reactions",
     "hub.operations",
+    "hub.serving",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page for an anonymous reader is answered without opening one.
+    "hub.serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +116,13 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 if CACHES["default"]["BACKEND"].endswith(("FileBasedCache", "LocMemCache")):
     # These cull entries at random past 300; the "content changed" marks must stay.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
+
+# Whole pages for anonymous readers, kept in the cache above (hub/serving/middleware.py says which and
+# when). Entries of versions that changed are never read again: they expire after this many seconds.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# How long a proxy or CDN in front may serve an anonymous page without asking again (s-maxage);
+# 0: it asks every time (with the ETag, answered by a 304 when nothing changed).
+PAGE_CACHE_SHARED_SECONDS = env.int("PAGE_CACHE_SHARED_SECONDS", default=0)
 
 # Background work: the database-backed queue, run by `manage.py db_worker` (make run starts one).
 TASKS = {"default": {"BACKEND": env("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -10,6 +10,7 @@ from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.publishing.feeds import PublishedFeed
+from hub.serving.views import language_set
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -42,6 +43,8 @@ urlpatterns = [
     # Our sign-up and sign-in (rate limit, status codes) and account pages first, then allauth's others.
     path("accounts/", include("hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    # The footer's choice (a GET, so that pages carry no CSRF token); Django's POST view stays for others.
+    path("language/", language_set, name="language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says.

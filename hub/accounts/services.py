@@ -9,6 +9,7 @@ from hub.people.models import Profile
 from hub.practices.models import Practice
 from hub.reactions.models import Bookmark, Comment, Rating
 from hub.reactions.services import reactions_forget_member
+from hub.serving.services import pages_changed
 
 
 def _when(moment) -> str | None:
@@ -95,3 +96,5 @@ def account_delete(*, user) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    # Their practices and comments now say "former member".
+    pages_changed()

@@ -33,6 +33,7 @@ from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, Topic
 from hub.practices.services import ImportedPractice, practice_import, practice_import_many, practice_merge
+from hub.serving.services import database_optimize
 
 # The likeness reported for a record with the title of another that its place, period or
 # organisation tells apart.
@@ -327,6 +328,9 @@ def import_practices(
     else:
         _write(records, report, by=by, publish=publish, progress=progress, job=job)
         import_pledges(files=files, records=records, report=report, by=by, publish=publish)
+        # Thousands of new rows make the planner's statistics wrong; SQLite would never refresh them.
+        if report.created:
+            database_optimize()
     return report
 
 

@@ -2,6 +2,7 @@ from django.db import IntegrityError, transaction
 
 from hub.lib.slugs import save_with_unique_slug
 from hub.people.models import Organisation, Profile, StakeholderType
+from hub.serving.services import pages_changed
 
 PROFILE_FIELDS = (
     "listed",
@@ -55,6 +56,8 @@ def profile_update(*, profile: Profile, data: dict) -> Profile:
     profile.links = list(data.get("link_list", []))
     profile.save()
     profile.expertise.set(data.get("expertise", []))
+    # The member's name is on the pages of their practices and comments.
+    pages_changed()
     return profile
 
 

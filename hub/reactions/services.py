@@ -1,5 +1,7 @@
 """Every write of a rating, comment or bookmark. Callers have checked that the object is public
-(hub.reactions.targets.public_object); each function runs in one transaction."""
+(hub.reactions.targets.public_object); each function runs in one transaction. What changes a page that
+anonymous readers see (an average, a published comment) ends in pages_changed(); bookmarks are seen
+by their member only, whose pages are never cached."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -8,6 +10,7 @@ from django.utils import timezone
 
 from hub.accounts.roles import is_moderator
 from hub.reactions.models import Bookmark, Comment, Rating
+from hub.serving.services import pages_changed
 
 
 def _where(obj) -> dict:
@@ -20,6 +23,7 @@ def rating_set(*, obj, user, score: int) -> Rating:
     if not 1 <= score <= 5:
         raise ValueError("A rating is from 1 to 5.")
     rating, _ = Rating.objects.update_or_create(**_where(obj), user=user, defaults={"score": score})
+    pages_changed()
     return rating
 
 
@@ -47,7 +51,10 @@ def _is_trusted(user) -> bool:
 def comment_create(*, obj, user, body: str) -> Comment:
     """A new member's first comments wait for a moderator; after that, theirs appear at once."""
     status = Comment.Status.PUBLISHED if _is_trusted(user) else Comment.Status.PENDING
-    return Comment.objects.create(**_where(obj), user=user, body=body, status=status)
+    comment = Comment.objects.create(**_where(obj), user=user, body=body, status=status)
+    if comment.status == Comment.Status.PUBLISHED:
+        pages_changed()
+    return comment
 
 
 @transaction.atomic
@@ -55,11 +62,15 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     comment.body = body
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
+    if comment.status == Comment.Status.PUBLISHED:
+        pages_changed()
     return comment
 
 
 @transaction.atomic
 def comment_delete(*, comment: Comment) -> None:
+    if comment.status == Comment.Status.PUBLISHED:
+        pages_changed()
     comment.delete()
 
 
@@ -68,11 +79,14 @@ def comment_approve(*, comment: Comment, by) -> Comment:
     comment.status = Comment.Status.PUBLISHED
     comment.removed_by, comment.removal_reason = None, ""
     comment.save(update_fields=["status", "removed_by", "removal_reason"])
+    pages_changed()
     return comment
 
 
 @transaction.atomic
 def comment_remove(*, comment: Comment, by, reason: str) -> Comment:
+    if comment.status == Comment.Status.PUBLISHED:
+        pages_changed()
     comment.status = Comment.Status.REMOVED
     comment.removed_by, comment.removal_reason = by, reason
     comment.save(update_fields=["status", "removed_by", "removal_reason"])
@@ -82,5 +96,6 @@ def comment_remove(*, comment: Comment, by, reason: str) -> Comment:
 @transaction.atomic
 def reactions_forget_member(*, user) -> None:
     """On account deletion: ratings and bookmarks go; comments stay, signed "former member"."""
-    Rating.objects.filter(user=user).delete()
+    if Rating.objects.filter(user=user).delete()[0]:
+        pages_changed()
     Bookmark.objects.filter(user=user).delete()

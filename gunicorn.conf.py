@@ -1,0 +1,29 @@
+"""gunicorn's settings for IBIS Hub (`gunicorn hub.wsgi` reads this file from the working directory).
+
+Why these (docs/operations.md has the measurements):
+- Processes, one per core (WEB_CONCURRENCY to change it). A page that is not cached is Python work
+  (templates, the facet index), which one process does on one core at a time: more processes than
+  cores only queue for them. Each process also holds its own facet index of the published practices
+  (tens of MB at 100 000), so extra processes cost memory and bring no speed.
+- Threads (gthread), 4 a process: a cached page is mostly waiting on Redis and the socket, and a
+  slow client or a keep-alive connection must not hold a whole process; threads share the process's
+  facet index where more processes would each build their own.
+- preload_app: Django, the search and the map code are imported once, before the fork, and shared
+  copy-on-write by the processes.
+- No max_requests: a restarted process rebuilds its facet index (seconds at 100 000 practices).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+preload_app = True
+timeout = 30
+graceful_timeout = 30
+# Behind nginx, which keeps its own connections to the clients open.
+keepalive = 5
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
