@@ -34,8 +34,8 @@ def test_members_choose_in_their_profile_which_emails_they_get(client, alice, bo
     client.force_login(bob)
     profile_form = client.get("/accounts/profile/").content.decode()
     assert "E-mail me when someone mentions me" in profile_form
-    Profile.objects.create(user=bob, email_on_mention=False)
-    Profile.objects.create(user=maya, email_on_reply=False)
+    Profile.objects.update_or_create(user=bob, defaults={"email_on_mention": False})
+    Profile.objects.update_or_create(user=maya, defaults={"email_on_reply": False})
     services.post_reply(topic=topic, user=alice, body="Hello @bob")
     assert mailoutbox == []
 
