@@ -228,7 +228,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance"]
+SUITES = ["pages", "import", "map", "search", "relevance", "forum"]
 
 
 def main() -> None:
@@ -260,6 +260,10 @@ def main() -> None:
     # Relevance (bench/relevance.py) loads the honest and the demo sets into fresh databases of its own.
     if "relevance" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "relevance.py"), *engine_args], cwd=ROOT, check=True)
+    # Forums (bench/forum.py) make a topic of 5 000 posts in databases of their own.
+    if "forum" in suites:
+        forum_args = [*engine_args, "--requests", str(args.requests)]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "forum.py"), *forum_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

@@ -9,7 +9,7 @@ class ForumConfig(AppConfig):
     def ready(self):
         from django.db.models import prefetch_related_objects
 
-        from hub.forum.services import on_post_published, on_post_removed
+        from hub.forum.services import on_post_published, on_post_removed, post_html
         from hub.reactions.conversation import ConversationKind, register
 
         register(
@@ -21,5 +21,6 @@ class ForumConfig(AppConfig):
                 prepare_for_queue=lambda posts: prefetch_related_objects(posts, "topic"),
                 on_published=on_post_published,
                 on_removed=on_post_removed,
+                derived=post_html,
             )
         )

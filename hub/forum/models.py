@@ -197,6 +197,9 @@ class Post(Moderated):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE, related_name="forum_posts"
     )
     body = models.TextField(_("post"), max_length=20000)
+    # The body as sanitised HTML, rendered when it is written (hub.forum.services.post_html): a topic page
+    # shows twenty posts, and rendering Markdown each time would cost most of the page's time.
+    body_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     quote_of = models.ForeignKey(
         "self", verbose_name=_("quote of"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

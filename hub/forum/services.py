@@ -11,8 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.forum.models import Ban, Board, Dialogue, Follow, Post, Topic, TopicVisit
+from hub.lib.markdown import USER_CONTENT_REL, render_markdown
 from hub.lib.slugs import unique_slug
 from hub.reactions import conversation
+
+
+def post_html(body: str) -> dict:
+    """The fields derived from a post's text: its sanitised HTML, links marked as user content."""
+    return {"body_html": render_markdown(body, link_rel=USER_CONTENT_REL)}
 
 
 @transaction.atomic

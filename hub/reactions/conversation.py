@@ -40,6 +40,8 @@ class ConversationKind:
     on_published: Callable[[Moderated], None] = lambda item: None
     # Called in the transaction when a moderator removes a contribution.
     on_removed: Callable[[Moderated], None] = lambda item: None
+    # Fields derived from the text, set with it on creation and on every edit (a post's HTML, rendered once).
+    derived: Callable[[str], dict] = lambda body: {}
 
     @property
     def model_class(self):
@@ -87,19 +89,23 @@ def _first_status(*, user, body: str) -> tuple[str, int]:
 def contribution_create(*, model, user, body: str, **fields) -> Moderated:
     """A new comment or post: published at once when its author is trusted and it does not look like
     spam, waiting for a moderator otherwise."""
+    kind = next(kind for kind in CONVERSATIONS.values() if kind.model == model._meta.label)
     status, score = _first_status(user=user, body=body)
-    item = model.objects.create(user=user, body=body, status=status, spam_score=score, **fields)
+    item = model.objects.create(user=user, body=body, status=status, spam_score=score, **kind.derived(body), **fields)
     if status == Moderated.Status.PUBLISHED:
-        conversation_of(item).on_published(item)
+        kind.on_published(item)
     return item
 
 
 @transaction.atomic
 def contribution_edit(*, item: Moderated, body: str, by=None) -> Moderated:
     """The author's change (or a moderator's: `by`) to the text; the contribution shows "edited"."""
+    derived = conversation_of(item).derived(body)
     item.body = body
     item.edited_at = timezone.now()
-    item.save(update_fields=["body", "edited_at"])
+    for name, value in derived.items():
+        setattr(item, name, value)
+    item.save(update_fields=["body", "edited_at", *derived])
     return item
 
 

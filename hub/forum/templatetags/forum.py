@@ -20,11 +20,6 @@ def verbose_name_of(obj) -> str:
     return obj._meta.verbose_name
 
 
-@register.filter
-def in_zone(moment, zone):
-    return timezone.localtime(moment, zone)
-
-
 @register.inclusion_tag("forum/_open_dialogue.html")
 def open_dialogue():
     """The home page's notice of the dialogue open now (the one closing first), or nothing."""
