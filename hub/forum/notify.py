@@ -5,11 +5,26 @@ a post waiting for a moderator, or removed, is in no e-mail.
 Each member chooses in their profile (people.Profile.email_on_*); without a profile they get them."""
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
 
 from hub.forum.models import Follow, Post
 from hub.lib.mail import send_templated_mail
+
+_paused = ContextVar("forum_notifications_paused", default=False)
+
+
+@contextmanager
+def notifications_paused():
+    """Loading content that was written elsewhere (the demo, an import) notifies no one."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
 
 MENTION = re.compile(r"(?<![\w@/])@([\w.+-]*\w)")
 
@@ -34,6 +49,8 @@ def _wants(users, preference: str) -> list:
 def notify_new_post(post: Post) -> None:
     """Mentions, a reply to the topic's author, followers of the topic and its board: one e-mail each
     at most, the reason that comes first in that order, never to the post's own author."""
+    if _paused.get():
+        return
     topic = post.topic
     author_id = post.user_id
     told = {author_id}
