@@ -229,7 +229,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance", "served"]
+SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum"]
 
 
 def main() -> None:
@@ -264,6 +264,10 @@ def main() -> None:
     # Served (bench/served.py): gunicorn and Redis over the SQLite database of the page benchmark, timed by wrk.
     if "served" in suites and "sqlite" in engines:
         subprocess.run([sys.executable, str(ROOT / "bench" / "served.py")], cwd=ROOT, check=True)
+    # Forums (bench/forum.py) make a topic of 5 000 posts in databases of their own.
+    if "forum" in suites:
+        forum_args = [*engine_args, "--requests", str(args.requests)]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "forum.py"), *forum_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hub.reactions",
     "hub.operations",
     "hub.serving",
+    "hub.forum",
 ]
 
 MIDDLEWARE = [
@@ -182,10 +183,16 @@ RATE_LIMITS = {
     "signup": env("RATE_LIMIT_SIGNUP", default="5/h"),
     "submit": env("RATE_LIMIT_SUBMIT", default="10/h"),
     "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
+    "post": env("RATE_LIMIT_POST", default="20/h"),
 }
-# A member's first comments wait for a moderator; after this many are published, theirs appear at once.
+# A member's first comments and forum posts (counted together) wait for a moderator; after this many
+# are published, theirs appear at once.
 COMMENTS_TRUSTED_AFTER = 2
+# A comment or post scoring this much by hub.lib.spam.spam_score waits for a moderator, whoever wrote it.
+SPAM_HOLD_SCORE = 6
 COMMENT_EDIT_MINUTES = 30
+POST_EDIT_MINUTES = 60
+POSTS_PER_PAGE = 20
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("", include("hub.people.urls")),
     path("", include("hub.reactions.urls")),
+    path("discuss/", include("hub.forum.urls")),
     # Our sign-up and sign-in (rate limit, status codes) and account pages first, then allauth's others.
     path("accounts/", include("hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -53,6 +53,9 @@ class ProfileForm(forms.ModelForm):
             "show_languages",
             "show_bio",
             "show_links",
+            "email_on_reply",
+            "email_on_mention",
+            "email_on_follow",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1500})}
         help_texts = {"bio": _("A few plain sentences about your work on integration.")}
@@ -73,6 +76,7 @@ class ProfileForm(forms.ModelForm):
                 "show_links",
             ),
         ),
+        (_("E-mails from the forums"), ("email_on_reply", "email_on_mention", "email_on_follow")),
     )
 
     def __init__(self, *args, **kwargs):

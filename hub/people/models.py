@@ -130,6 +130,10 @@ class Profile(models.Model):
     show_languages = models.BooleanField(_("languages are public"), default=True)
     show_bio = models.BooleanField(_("bio is public"), default=True)
     show_links = models.BooleanField(_("links are public"), default=True)
+    # E-mails about the forums, each the member's choice (hub.forum.notify reads them).
+    email_on_reply = models.BooleanField(_("e-mail me when someone replies to a topic I started"), default=True)
+    email_on_mention = models.BooleanField(_("e-mail me when someone mentions me (@my-user-name)"), default=True)
+    email_on_follow = models.BooleanField(_("e-mail me about new posts in topics and boards I follow"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProfileQuerySet.as_manager()

@@ -17,6 +17,9 @@ PROFILE_FIELDS = (
     "show_languages",
     "show_bio",
     "show_links",
+    "email_on_reply",
+    "email_on_mention",
+    "email_on_follow",
 )
 
 

@@ -73,31 +73,36 @@ class Bookmark(Reaction):
         return f"{self.content_type.model} {self.object_id}"
 
 
-class CommentQuerySet(ReactionQuerySet):
+class ModeratedQuerySet(models.QuerySet):
+    """Reads shared by every conversation moderated after posting (comments, forum posts)."""
+
     def published(self):
-        return self.filter(status=Comment.Status.PUBLISHED)
+        return self.filter(status=Moderated.Status.PUBLISHED)
 
     def awaiting_moderation(self):
-        return self.filter(status=Comment.Status.PENDING).order_by("created_at", "pk")
+        return self.filter(status=Moderated.Status.PENDING).order_by("created_at", "pk")
 
     def visible_to(self, user):
-        """Published comments for everyone; a member also sees their own waiting or removed ones."""
+        """Published ones for everyone; a member also sees their own waiting or removed ones."""
         from hub.accounts.roles import is_moderator
 
         if is_moderator(user):
             return self.all()
         if user.is_authenticated:
-            return self.filter(Q(status=Comment.Status.PUBLISHED) | Q(user=user))
+            return self.filter(Q(status=Moderated.Status.PUBLISHED) | Q(user=user))
         return self.published()
 
 
-class Comment(Reaction):
+class Moderated(models.Model):
+    """What members write in a conversation, moderated after posting: a comment under content, a post in
+    a forum topic. The subclass gives `user` (the author), `created_at` and `body`; the shared services in
+    hub/reactions/conversation.py decide its status (trust, spam) and moderate it."""
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a moderator")
         PUBLISHED = "published", _("Published")
         REMOVED = "removed", _("Removed by a moderator")
 
-    body = models.TextField(_("comment"), max_length=5000)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     removed_by = models.ForeignKey(
@@ -109,6 +114,42 @@ class Comment(Reaction):
         related_name="+",
     )
     removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
+    # hub.lib.spam.spam_score of the text when it was written: the queue shows the likeliest spam first.
+    spam_score = models.PositiveSmallIntegerField(_("spam score"), default=0)
+
+    # The setting holding how many minutes an author may edit after writing.
+    edit_minutes_setting = "COMMENT_EDIT_MINUTES"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def author_display(self) -> str:
+        if not self.user.is_active:
+            return str(_("former member"))
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status == self.Status.REMOVED
+
+    def can_be_edited_by(self, user) -> bool:
+        if not (user.is_authenticated and user.pk == self.user_id) or self.status == self.Status.REMOVED:
+            return False
+        minutes = getattr(settings, self.edit_minutes_setting)
+        return timezone.now() - self.created_at <= timezone.timedelta(minutes=minutes)
+
+
+class CommentQuerySet(ReactionQuerySet, ModeratedQuerySet):
+    pass
+
+
+class Comment(Reaction, Moderated):
+    body = models.TextField(_("comment"), max_length=5000)
 
     objects = CommentQuerySet.as_manager()
 
@@ -120,17 +161,6 @@ class Comment(Reaction):
 
     def __str__(self):
         return self.body[:60]
-
-    @property
-    def author_display(self) -> str:
-        if not self.user.is_active:
-            return str(_("former member"))
-        return self.user.get_full_name() or self.user.get_username()
-
-    def can_be_edited_by(self, user) -> bool:
-        if not (user.is_authenticated and user.pk == self.user_id) or self.status == self.Status.REMOVED:
-            return False
-        return timezone.now() - self.created_at <= timezone.timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
 
     def can_be_deleted_by(self, user) -> bool:
         return user.is_authenticated and user.pk == self.user_id

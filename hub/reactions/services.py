@@ -3,12 +3,10 @@
 anonymous readers see (an average, a published comment) ends in pages_changed(); bookmarks are seen
 by their member only, whose pages are never cached."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
-from hub.accounts.roles import is_moderator
+from hub.reactions import conversation
 from hub.reactions.models import Bookmark, Comment, Rating
 from hub.serving.services import pages_changed
 
@@ -41,30 +39,13 @@ def bookmark_remove(*, obj, user) -> None:
     Bookmark.objects.filter(**_where(obj), user=user).delete()
 
 
-def _is_trusted(user) -> bool:
-    if is_moderator(user):
-        return True
-    return Comment.objects.filter(user=user, status=Comment.Status.PUBLISHED).count() >= settings.COMMENTS_TRUSTED_AFTER
-
-
-@transaction.atomic
 def comment_create(*, obj, user, body: str) -> Comment:
     """A new member's first comments wait for a moderator; after that, theirs appear at once."""
-    status = Comment.Status.PUBLISHED if _is_trusted(user) else Comment.Status.PENDING
-    comment = Comment.objects.create(**_where(obj), user=user, body=body, status=status)
-    if comment.status == Comment.Status.PUBLISHED:
-        pages_changed()
-    return comment
+    return conversation.contribution_create(model=Comment, user=user, body=body, **_where(obj))
 
 
-@transaction.atomic
 def comment_edit(*, comment: Comment, body: str) -> Comment:
-    comment.body = body
-    comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "edited_at"])
-    if comment.status == Comment.Status.PUBLISHED:
-        pages_changed()
-    return comment
+    return conversation.contribution_edit(item=comment, body=body)
 
 
 @transaction.atomic
@@ -74,23 +55,12 @@ def comment_delete(*, comment: Comment) -> None:
     comment.delete()
 
 
-@transaction.atomic
 def comment_approve(*, comment: Comment, by) -> Comment:
-    comment.status = Comment.Status.PUBLISHED
-    comment.removed_by, comment.removal_reason = None, ""
-    comment.save(update_fields=["status", "removed_by", "removal_reason"])
-    pages_changed()
-    return comment
+    return conversation.contribution_approve(item=comment, by=by)
 
 
-@transaction.atomic
 def comment_remove(*, comment: Comment, by, reason: str) -> Comment:
-    if comment.status == Comment.Status.PUBLISHED:
-        pages_changed()
-    comment.status = Comment.Status.REMOVED
-    comment.removed_by, comment.removal_reason = by, reason
-    comment.save(update_fields=["status", "removed_by", "removal_reason"])
-    return comment
+    return conversation.contribution_remove(item=comment, by=by, reason=reason)
 
 
 @transaction.atomic

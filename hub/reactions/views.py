@@ -13,6 +13,7 @@ from hub.accounts.roles import is_moderator
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.reactions import services
+from hub.reactions.conversation import CONVERSATIONS
 from hub.reactions.forms import CommentForm, RatingForm, RemovalForm
 from hub.reactions.models import Bookmark, Comment
 from hub.reactions.targets import TARGETS, public_object, target_of
@@ -163,13 +164,20 @@ def comment_approve(request, pk):
 
 @login_required
 def comment_queue(request):
+    """Every conversation waiting for a moderator: one tab per kind (comments, forum posts, …)."""
     _moderator_only(request)
-    comments = list(Comment.objects.awaiting_moderation().select_related("user", "content_type")[:200])
-    _attach_objects(comments)
-    return render(request, "reactions/comment_queue.html", {"comments": comments})
+    tabs = [
+        {"kind": kind, "count": kind.model_class.objects.awaiting_moderation().count()}
+        for kind in CONVERSATIONS.values()
+    ]
+    chosen = CONVERSATIONS.get(request.GET.get("kind", ""), next(iter(CONVERSATIONS.values())))
+    waiting = chosen.model_class.objects.awaiting_moderation().select_related("user")
+    items = list(waiting.order_by("-spam_score", "created_at", "pk")[:200])
+    chosen.prepare_for_queue(items)
+    return render(request, "reactions/comment_queue.html", {"tabs": tabs, "chosen": chosen, "items": items})
 
 
-def _attach_objects(reactions) -> None:
+def attach_objects(reactions) -> None:
     """Sets .obj on each reaction: its public object, or None if that is gone or no longer public."""
     wanted: dict[int, set[int]] = {}
     for reaction in reactions:
@@ -188,5 +196,5 @@ def _attach_objects(reactions) -> None:
 def my_bookmarks(request):
     page = paginate(request, Bookmark.objects.by(request.user).select_related("content_type"), per_page=50)
     page.object_list = list(page.object_list)
-    _attach_objects(page.object_list)
+    attach_objects(page.object_list)
     return render(request, "reactions/my_bookmarks.html", {"page": page})

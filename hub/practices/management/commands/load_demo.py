@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from hub.practices.demo import DEMO_FOLDER, DemoContentError, demo_load
 from hub.practices.models import Practice
@@ -21,12 +22,20 @@ class Command(BaseCommand):
                 self.stdout.write("The database already holds practices: the demo content was not loaded.")
                 return
             raise CommandError("The database already holds practices; load_demo only fills an empty database.")
+        from hub.forum.demo import ForumDemoError, forum_demo_load
+
         try:
-            result = demo_load(folder=folder)
-        except DemoContentError as error:
+            with transaction.atomic():
+                result = demo_load(folder=folder)
+                # The forums after the practices: their authors are the demo's members.
+                forum = forum_demo_load(path=folder / "forum.yaml")
+        except (DemoContentError, ForumDemoError) as error:
             raise CommandError(f"The demo content was not loaded: {error}") from error
         self.stdout.write(
-            self.style.SUCCESS(f"Loaded {result['published']} published practices and {result['queued']} submissions.")
+            self.style.SUCCESS(
+                f"Loaded {result['published']} published practices and {result['queued']} submissions; "
+                f"{forum['boards']} forum boards and {forum['dialogues']} online dialogues."
+            )
         )
         for username, password in result["moderators"]:
             self.stdout.write(
