@@ -4,18 +4,24 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from hub.events.views import events_ics
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.publishing.feeds import PublishedFeed
+from hub.resources.feeds import ResourceFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("hub.practices.urls")),
     path("", include("hub.places.urls")),
+    path("", include("hub.resources.urls")),
+    path("", include("hub.events.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
     path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
     path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/resources/", ResourceFeed(), name="feed_resources"),
+    path("feeds/events.ics", events_ics, name="feed_events_ics"),
     path("", include("hub.search.urls")),
     # Last of the feeds: every other registered kind's newest published objects.
     path("feeds/<slug:kind>/", PublishedFeed(), name="feed_kind"),

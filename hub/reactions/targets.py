@@ -32,6 +32,10 @@ def _published_practices():
     return apps.get_model("practices.Practice").objects.published()
 
 
+def _published(model: str):
+    return lambda: apps.get_model(model).objects.published()
+
+
 def _all(model: str):
     return lambda: apps.get_model(model).objects.all()
 
@@ -40,6 +44,8 @@ TARGETS = {
     target.kind: target
     for target in (
         Target("practice", "practices.Practice", _published_practices, ratings=True, comments=True),
+        Target("resource", "resources.Resource", _published("resources.Resource"), ratings=True, comments=True),
+        Target("event", "events.Event", _published("events.Event"), comments=True),
         Target("topic", "practices.Topic", _all("practices.Topic")),
         Target("place", "places.Place", _all("places.Place")),
     )
