@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django.db import models
 from django.db.models import Q
+from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -103,20 +104,21 @@ class Event(Publishable):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
+    # Marked (by Django's own |timezone filter) so that templates show them in this zone, not the site's.
     @property
     def local_start(self) -> datetime:
-        return self.start.astimezone(self.zone)
+        return do_timezone(self.start, self.zone)
 
     @property
     def local_end(self) -> datetime:
-        return self.end.astimezone(self.zone)
+        return do_timezone(self.end, self.zone)
 
     def in_zone(self, name: str | None) -> tuple[datetime, datetime] | None:
         """Start and end in another zone (the reader's), or None when that zone tells the same time."""
         if not name or not is_time_zone(name):
             return None
         zone = ZoneInfo(name)
-        start, end = self.start.astimezone(zone), self.end.astimezone(zone)
+        start, end = do_timezone(self.start, zone), do_timezone(self.end, zone)
         if start.utcoffset() == self.local_start.utcoffset() and end.utcoffset() == self.local_end.utcoffset():
             return None
         return start, end
