@@ -30,7 +30,6 @@ def event_write(event: Event, data: dict) -> None:
         event.resources.set(data["resource_addresses"])
 
 
-def event_create(*, data: dict, by, submitted_by=None, publish=False, notify=True, **preset) -> Event:
-    return publishing.content_create(
-        model=Event, data=data, by=by, submitted_by=submitted_by, publish=publish, notify=notify, **preset
-    )
+def event_create(*, data: dict, by, **options) -> Event:
+    """Through the one constructor of every content kind (options: submitted_by, publish, notify, …)."""
+    return publishing.content_create(model=Event, data=data, by=by, **options)

@@ -43,7 +43,6 @@ def resource_write(resource: Resource, data: dict) -> None:
         resource.practices.set(data["practice_addresses"])
 
 
-def resource_create(*, data: dict, by, submitted_by=None, publish=False, notify=True, **preset) -> Resource:
-    return publishing.content_create(
-        model=Resource, data=data, by=by, submitted_by=submitted_by, publish=publish, notify=notify, **preset
-    )
+def resource_create(*, data: dict, by, **options) -> Resource:
+    """Through the one constructor of every content kind (options: submitted_by, publish, notify, …)."""
+    return publishing.content_create(model=Resource, data=data, by=by, **options)
