@@ -8,5 +8,8 @@
   if (!zone) return;
   document.cookie = "tz=" + zone + "; path=/; max-age=31536000; samesite=lax";
   var select = document.getElementById("reader-zone");
-  if (select && select.value !== zone && document.querySelector("[data-reload-for-zone]")) window.location.reload();
+  // Once, on an event page, unless it carries a message that a reload would lose.
+  if (select && select.value !== zone && document.querySelector("[data-reload-for-zone]") && !document.querySelector(".messages")) {
+    window.location.reload();
+  }
 })();
