@@ -75,7 +75,7 @@ def test_an_event_is_announced_published_seen_in_the_month_and_added_to_a_calend
     assert_accessible(visitor, "the event page")
     with visitor.expect_download() as download:
         visitor.get_by_role("link", name="Add to your calendar (.ics)").click()
-    calendar = Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = Calendar.from_ical(download.value.path().read_bytes())
     [entry] = calendar.walk("VEVENT")
     assert str(entry["SUMMARY"]) == "Welcoming cities workshop" and entry["DTSTART"].params["TZID"] == "Europe/Zurich"
 
