@@ -228,7 +228,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance"]
+SUITES = ["pages", "import", "map", "search", "relevance", "library"]
 
 
 def main() -> None:
@@ -260,6 +260,10 @@ def main() -> None:
     # Relevance (bench/relevance.py) loads the honest and the demo sets into fresh databases of its own.
     if "relevance" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "relevance.py"), *engine_args], cwd=ROOT, check=True)
+    # The library and calendar (bench/library.py) fill databases of their own with resources and events.
+    if "library" in suites:
+        library_args = [*engine_args, "--requests", str(args.requests)]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "library.py"), *library_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:
