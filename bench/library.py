@@ -184,7 +184,8 @@ def child(requests: int, regenerate: bool) -> None:
             "resources-filtered",
             "Resources, theme + type + language",
             [
-                f"/resources/?theme={rng.choice(themes)}&type={rng.choice(Resource.Type.values)}&language={rng.choice(['en', 'fr', 'es'])}"
+                f"/resources/?theme={rng.choice(themes)}&type={rng.choice(Resource.Type.values)}"
+                f"&language={rng.choice(['en', 'fr', 'es'])}"
                 for _ in range(30)
             ],
         ),
@@ -205,7 +206,8 @@ def child(requests: int, regenerate: bool) -> None:
             "month-filtered",
             "Events month view, theme + type",
             [
-                f"/events/calendar/?month={rng.randint(2020, 2029)}-{rng.randint(1, 12):02d}&theme={rng.choice(themes)}&type={rng.choice(Event.Type.values)}"
+                f"/events/calendar/?month={rng.randint(2020, 2029)}-{rng.randint(1, 12):02d}"
+                f"&theme={rng.choice(themes)}&type={rng.choice(Event.Type.values)}"
                 for _ in range(30)
             ],
         ),
