@@ -56,6 +56,7 @@ def event_month(request):
     events = filterset.qs.overlapping(start, end).select_related("place").order_by("start", "pk")[:2000]
     by_day: dict[date, list[Event]] = {}
     for event in events:
+        event.url = event.get_absolute_url()  # once, though it shows on every day it lasts
         for day in event.days():
             by_day.setdefault(day, []).append(event)
     grid = [[(day, day.month == first.month, by_day.get(day, [])) for day in week] for week in weeks]
@@ -65,7 +66,6 @@ def event_month(request):
         "first": first,
         "weeks": grid,
         "weekdays": [weeks[0][n] for n in range(7)],
-        "month_events": [event for event in events if any(d.month == first.month for d in event.days())],
         "previous_query": f"month={previous:%Y-%m}" + (f"&{filters}" if filters else ""),
         "next_query": f"month={next_month(first):%Y-%m}" + (f"&{filters}" if filters else ""),
         "filters_query": filters,

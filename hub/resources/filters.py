@@ -5,17 +5,21 @@ filter, whatever the number of resources. (Practices use an in-memory facet inde
 fewer, and moving them into that index belongs to the work on search by kind.)
 """
 
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from hub.places.models import Place
 from hub.practices.models import Topic
 from hub.resources.models import LANGUAGE_CHOICES, LANGUAGE_NAMES, Resource
+from hub.search.listing import listing_version
 
 FACETS = ("type", "theme", "gcm", "language", "country", "year")
 
@@ -100,6 +104,15 @@ class ActiveFilter:
 
 def _ids(resources):
     return resources.order_by().values("pk")
+
+
+def cached_facet_counts(resources, filterset) -> dict[str, list[Option]]:
+    """facet_counts(), kept until public content changes (the listing version): the same filters
+    give the same counts on every page of the list and in every process."""
+    chosen = sorted((name, str(value)) for name, value in filterset.cleaned().items() if value not in (None, ""))
+    digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:24]
+    key = f"resources:facets:{get_language()}:{listing_version()}:{digest}"
+    return cache.get_or_set(key, lambda: facet_counts(resources), 24 * 3600)
 
 
 def facet_counts(resources) -> dict[str, list[Option]]:

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from hub.publishing import services as publishing
 from hub.publishing.kinds import kind_named
 from hub.reactions.models import Bookmark, Rating
 from hub.resources.models import Resource
@@ -213,3 +214,17 @@ def test_home_topic_and_place_pages_show_their_resources(client):
 
     for page in (home, topic, country):
         assert "Anti-rumour handbook" in page and "A hidden draft" not in page
+
+
+def test_counts_are_kept_until_public_content_changes(client, maya, django_capture_on_commit_callbacks):
+    make_resource("Anti-rumour handbook", type="tool")
+    draft = make_resource("Welcome walks podcast", type="podcast", status=Resource.Status.SUBMITTED)
+
+    def type_counts():
+        groups = client.get("/resources/").context["facet_groups"]
+        return {o.value: o.count for g in groups if g.name == "type" for o in g.options}
+
+    assert type_counts() == {"tool": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.content_publish(obj=draft, by=maya)
+    assert type_counts() == {"tool": 1, "podcast": 1}
