@@ -229,7 +229,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum"]
+SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum", "library"]
 
 
 def main() -> None:
@@ -268,6 +268,10 @@ def main() -> None:
     if "forum" in suites:
         forum_args = [*engine_args, "--requests", str(args.requests)]
         subprocess.run([sys.executable, str(ROOT / "bench" / "forum.py"), *forum_args], cwd=ROOT, check=True)
+    # The library and calendar (bench/library.py) fill databases of their own with resources and events.
+    if "library" in suites:
+        library_args = [*engine_args, "--requests", str(args.requests)]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "library.py"), *library_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

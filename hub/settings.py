@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "hub.places",
     "hub.practices",
     "hub.pledges",
+    "hub.resources",
+    "hub.events",
     "hub.imports",
     "hub.search",
     "hub.reactions",
@@ -224,6 +226,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Files uploaded to resources: the largest accepted, in megabytes. They are served by the resource's
+# own view (safe headers, unpublished ones to their submitter and moderators only), never from MEDIA_URL.
+RESOURCE_FILE_MAX_BYTES = env.int("RESOURCE_FILE_MAX_MB", default=20) * 1024 * 1024
 
 # A public site sets HTTPS=1: redirects, secure cookies and HSTS (`check --deploy` asks for it).
 # Off by default so that `make run` and the test server work over plain http on 127.0.0.1.

@@ -4,12 +4,14 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from hub.events.views import events_ics
 from hub.operations.views import healthz
 from hub.pledges.feeds import PledgeFeed
 from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import feeds, views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.publishing.feeds import PublishedFeed
+from hub.resources.feeds import ResourceFeed
 from hub.serving.views import language_set
 
 urlpatterns = [
@@ -17,11 +19,15 @@ urlpatterns = [
     path("", include("hub.practices.urls")),
     path("", include("hub.places.urls")),
     path("", include("hub.pledges.urls")),
+    path("", include("hub.resources.urls")),
+    path("", include("hub.events.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
     path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
     path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
     path("feeds/pledges/", PledgeFeed(), name="feed_pledges"),
+    path("feeds/resources/", ResourceFeed(), name="feed_resources"),
+    path("feeds/events.ics", events_ics, name="feed_events_ics"),
     path("", include("hub.search.urls")),
     # Last of the feeds: every other registered kind's newest published objects.
     path("feeds/<slug:kind>/", PublishedFeed(), name="feed_kind"),

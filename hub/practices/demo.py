@@ -359,9 +359,19 @@ def _create(entry: dict, *, content: DemoContent, by_file: dict) -> Practice:
 @transaction.atomic
 def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
     content = demo_read(folder=folder)
+    # The library and the calendar (their loaders live in their apps), checked before anything is written.
+    from hub.events.demo import events_create, events_read
+    from hub.resources.demo import resources_create, resources_read
+
+    resources = resources_read(folder, error=DemoContentError, members=set(content.members))
+    events = events_read(folder, error=DemoContentError, resource_keys={entry["key"] for entry in resources})
     by_file: dict[str, Practice] = {}
     for entry in content.practices:
         by_file[entry["file"]] = _create(entry, content=content, by_file=by_file)
+    made = resources_create(
+        resources, folder=folder, member=lambda username: _member(content, username), practices_by_file=by_file
+    )
+    events_create(events, resources_by_key=made)
     # Members who submitted nothing (the moderator) come after those the practices made.
     for username in content.members:
         _member(content, username)
@@ -370,6 +380,8 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
     return {
         "published": statuses.count("published"),
         "queued": statuses.count("submitted"),
+        "resources": len(resources),
+        "events": len(events),
         "moderators": [
             (row["username"], row.get("password", ""))
             for row in content.members.values()

@@ -95,7 +95,7 @@ def _review_context(kind, obj, form=None, reject_form=None):
 def review(request, kind, pk):
     kind, obj = _object(kind, pk)
     if request.method == "POST":
-        form = kind.form_class()(request.POST, instance=obj)
+        form = kind.form_class()(request.POST, request.FILES, instance=obj)
         if form.is_valid():
             services.content_update(obj=obj, data=form.cleaned_data, by=request.user)
             messages.success(request, _("Your changes were saved."))

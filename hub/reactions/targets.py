@@ -36,6 +36,10 @@ def _public_places():
     return apps.get_model("places.Place").objects.public()
 
 
+def _published(model: str):
+    return lambda: apps.get_model(model).objects.published()
+
+
 def _all(model: str):
     return lambda: apps.get_model(model).objects.all()
 
@@ -44,6 +48,8 @@ TARGETS = {
     target.kind: target
     for target in (
         Target("practice", "practices.Practice", _published_practices, ratings=True, comments=True),
+        Target("resource", "resources.Resource", _published("resources.Resource"), ratings=True, comments=True),
+        Target("event", "events.Event", _published("events.Event"), comments=True),
         Target("topic", "practices.Topic", _all("practices.Topic")),
         Target("place", "places.Place", _public_places),
     )

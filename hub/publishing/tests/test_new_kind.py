@@ -7,6 +7,7 @@ import pytest
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, models
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,7 @@ from hub.publishing.models import Publishable, Status
 class Toolkit(Publishable):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
+    attachment = models.FileField(upload_to="toolkits/", blank=True)
 
     history = HistoricalRecords()
 
@@ -34,11 +36,13 @@ class Toolkit(Publishable):
 class ToolkitForm(forms.ModelForm):
     class Meta:
         model = Toolkit
-        fields = ["title", "summary"]
+        fields = ["title", "summary", "attachment"]
 
 
 def toolkit_write(toolkit, data):
     toolkit.title, toolkit.summary = data["title"], data.get("summary", "")
+    if data.get("attachment"):
+        toolkit.attachment = data["attachment"]
     toolkit.save()
 
 
@@ -142,3 +146,18 @@ def test_an_unknown_kind_is_a_404(client, maya):
     client.force_login(maya)
     assert client.get("/moderation/nonsense/1/").status_code == 404
     assert client.get("/feeds/nonsense/").status_code == 404
+
+
+def test_a_moderator_replaces_a_file_through_the_review_page(client, toolkits, maya, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    toolkit = submit()
+    client.force_login(maya)
+
+    review = client.get(f"/moderation/toolkits/{toolkit.pk}/").content.decode()
+    assert 'enctype="multipart/form-data"' in review
+    upload = SimpleUploadedFile("guide.txt", b"How to train anti-rumour agents.")
+    client.post(f"/moderation/toolkits/{toolkit.pk}/", {"title": "Anti-rumour toolkit", "attachment": upload})
+
+    toolkit.refresh_from_db()
+    assert toolkit.attachment.name.startswith("toolkits/guide")
+    assert toolkit.attachment.read() == b"How to train anti-rumour agents."

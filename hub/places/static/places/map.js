@@ -32,6 +32,7 @@
     // When the tile server cannot be reached the markers and their counts still show on a plain background.
     tiles.on("tileerror", function () { element.classList.add("map-without-tiles"); });
     tiles.addTo(map);
+    element.leafletMap = map; // other layers (the events') join the map through this
 
     var layer = L.layerGroup().addTo(map);
     var status = document.getElementById(config.status);

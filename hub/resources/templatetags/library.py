@@ -1,0 +1,61 @@
+"""Small lists of resources for other apps' pages: the home page, topics, places and practices."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from hub.resources.models import Resource
+
+register = template.Library()
+SHOWN = 5
+
+
+def _block(resources, *, heading, heading_id, more_query=""):
+    shown = list(resources.only("slug", "title", "type", "issued")[:SHOWN])
+    more = reverse("resources:list") + (f"?{more_query}" if more_query else "")
+    return {"resources": shown, "heading": heading, "heading_id": heading_id, "more_url": more}
+
+
+def _published():
+    return Resource.objects.published().newest_first()
+
+
+@register.inclusion_tag("resources/_list.html")
+def latest_resources():
+    return _block(_published(), heading=_("Latest resources"), heading_id="latest-resources-heading")
+
+
+@register.inclusion_tag("resources/_list.html")
+def resources_for_topic(topic):
+    return _block(
+        _published().with_topic(topic),
+        heading=_("Resources"),
+        heading_id="topic-resources-heading",
+        more_query=f"{topic.filter_param}={topic.slug}" if topic.filter_param in ("theme", "gcm") else "",
+    )
+
+
+@register.inclusion_tag("resources/_list.html")
+def resources_for_place(place=None, query=""):
+    """A city's or region's resources (`place`), else a country's or continent's (`query`: "country=CO")."""
+    name, _sep, code = (query or "").partition("=")
+    resources = _published()
+    if place:
+        resources = resources.at_place(place)
+    elif name == "country":
+        resources = resources.in_country(code)
+    elif name == "continent":
+        resources = resources.in_continent(code)
+    else:
+        resources = resources.none()
+    more = query if name == "country" and not place else ""
+    return _block(resources, heading=_("Resources"), heading_id="place-resources-heading", more_query=more)
+
+
+@register.inclusion_tag("resources/_list.html")
+def practice_resources(practice):
+    block = _block(
+        _published().about_practice(practice), heading=_("Resources"), heading_id="practice-resources-heading"
+    )
+    block["more_url"] = ""
+    return block
