@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     "django_countries",
     "django_filters",
     "simple_history",
@@ -162,6 +163,9 @@ COMMENTS_TRUSTED_AFTER = 2
 COMMENT_EDIT_MINUTES = 30
 
 LANGUAGE_CODE = "en"
+# Every form of the site lays out its fields the same way: templates/forms/field.html.
+FORM_RENDERER = "hub.lib.forms.SiteFormRenderer"
+
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),

@@ -505,6 +505,22 @@ def import_job_create(*, files: list[tuple[str, bytes]], by, publish: bool, dry_
 
 
 @transaction.atomic
+def import_job_confirm(*, trial: ImportJob, by, publish: bool) -> ImportJob:
+    """The real import of the files of a finished dry run that asked to publish at once, once the
+    moderator has seen how many practices would go public (or chose the moderation queue instead)."""
+    trial = ImportJob.objects.select_for_update().get(pk=trial.pk)
+    if not (trial.dry_run and trial.publish and trial.status == ImportJob.Status.DONE):
+        raise ValueError(_("Only a finished trial of “publish at once” can be confirmed."))
+    if trial.report.get("confirmed_as"):
+        raise ValueError(_("This trial was already confirmed."))
+    files = [(f.name, bytes(f.content)) for f in trial.files.all()]
+    job = import_job_create(files=files, by=by, publish=publish, dry_run=False)
+    trial.report["confirmed_as"] = job.pk
+    trial.save(update_fields=["report"])
+    return job
+
+
+@transaction.atomic
 def import_near_duplicate_resolve(*, job: ImportJob, position: int, action: str, by) -> Practice:
     """A moderator's answer to a near duplicate: add it to the practice it resembles, or import it apart."""
     entry = job.report["near_duplicates"][position]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("template.csv", views.template_csv, name="template_csv"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/near-duplicates/<int:position>/", views.resolve, name="resolve"),
     path("merge/<int:pk>/", views.merge, name="merge"),
 ]

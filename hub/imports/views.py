@@ -42,8 +42,11 @@ def upload(request):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            mode = form.cleaned_data["mode"]
+            # "Publish at once" first runs as a dry run: its report says how many practices would go
+            # public, and only the moderator's confirmation there imports them.
             job = services.import_job_create(
-                files=files, by=request.user, publish=form.cleaned_data["publish"], dry_run=form.cleaned_data["dry_run"]
+                files=files, by=request.user, publish=mode == "publish", dry_run=mode != "queue"
             )
             return redirect(job)
         status = 400
@@ -63,9 +66,28 @@ def detail(request, pk):
         {
             "job": job,
             "report": report,
-            "counts": services.ImportReport(**report).counts() if report else {},
+            # "confirmed_as" is the page's own note, not part of the report.
+            "counts": services.ImportReport(**{k: v for k, v in report.items() if k != "confirmed_as"}).counts()
+            if report
+            else {},
         },
     )
+
+
+@require_POST
+@moderator_required
+def confirm(request, pk):
+    trial = get_object_or_404(ImportJob, pk=pk)
+    action = request.POST.get("action")
+    if action not in {"publish", "queue"}:
+        messages.error(request, _("Choose to publish the practices or to send them to the moderation queue."))
+        return redirect(trial)
+    try:
+        job = services.import_job_confirm(trial=trial, by=request.user, publish=action == "publish")
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(trial)
+    return redirect(job)
 
 
 @require_POST
