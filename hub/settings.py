@@ -8,6 +8,8 @@ import environ
 import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
+from hub.lib.catalogues import complete_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -16,7 +18,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-ibis-hub-development-key-change-me")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# E-mails link here; by default the address `make run` serves on (PORT=8113 make run).
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}")
 SITE_NAME = "IBIS Hub"
 
 INSTALLED_APPS = [
@@ -166,13 +169,16 @@ LANGUAGE_CODE = "en"
 # Every form of the site lays out its fields the same way: templates/forms/field.html.
 FORM_RENDERER = "hub.lib.forms.SiteFormRenderer"
 
-LANGUAGES = [
+# The languages the site is being translated into; only those whose catalogue is complete are
+# offered (and negotiated from the browser), so that no page is half English (hub/lib/catalogues.py).
+TRANSLATED_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("es", _("Spanish")),
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = complete_languages(TRANSLATED_LANGUAGES, LOCALE_PATHS)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
