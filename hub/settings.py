@@ -229,10 +229,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# The world map's background. Tiles are pictures, not code: the map's markers and counts come from
-# our server and still show when the tile server cannot be reached. Respect the tile server's usage policy.
-MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env(
-    "MAP_TILE_ATTRIBUTION",
-    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+# The world map's background: by default the countries of Natural Earth (public domain), shipped with
+# the site (static/vendor/world-atlas, from the npm package world-atlas) and drawn by Leaflet, so the
+# map works offline and behind firewalls. Remote tiles only when MAP_TILE_URL is set (e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png, whose usage policy then applies), with their credit.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
