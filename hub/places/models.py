@@ -144,5 +144,15 @@ class Place(models.Model):
         return reverse("places:detail", args=[self.slug])
 
     @property
+    def is_placed(self) -> bool:
+        """Found in the gazetteer or placed by a moderator; a name kept as typed is "not yet placed":
+        shown by its country only, off the map and without a page of its own, until a moderator places it."""
+        return not self.needs_review
+
+    @property
+    def country_url(self) -> str:
+        return country_url(self.country.code)
+
+    @property
     def continent_slug(self) -> str:
         return CONTINENT_SLUGS.get(self.continent, "")

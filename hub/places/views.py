@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -24,7 +24,7 @@ from hub.places.models import (
 )
 from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice, Topic, is_moderator
 from hub.practices.services import listing_version
 from hub.practices.views import paginate
 
@@ -165,6 +165,7 @@ def _country(request, code):
         rows = (
             Place.objects.filter(country=code, practices__in=_published().order_by().values("pk"))
             .exclude(kind=Place.Kind.COUNTRY)
+            .exclude(needs_review=True)
             .order_by()
             .values_list("name", "slug")
             .annotate(n=Count("practices"))
@@ -198,6 +199,8 @@ def _continent_crumb(code) -> list[PlaceCount]:
 
 
 def _place(request, place):
+    if not place.is_placed and not is_moderator(request.user):
+        raise Http404(_("This place is not yet placed: a moderator will check it."))
     code = place.country.code
     context = {
         "place": place,
@@ -277,3 +280,19 @@ def clusters_json(request):
         markers = clusters.markers_for(practices, bounds=bounds, zoom=zoom, cached_rows=rows)
         total = _cached("published-count", lambda: practices.count())
     return JsonResponse({"total": total, "zoom": zoom, "markers": markers})
+
+
+SUGGESTIONS = 10
+
+
+def suggest_json(request):
+    """Places of the gazetteer a typed name may mean in a country, for the submit form's suggestions:
+    ?q=Maip&country=AR. The form works without them: an ambiguous name is asked about on submit."""
+    words = request.GET.get("q", "").strip()[:100]
+    country = request.GET.get("country", "").strip().upper()[:2]
+    kinds = {"city": _("town or city"), "region": _("province or region"), "country": _("country")}
+    suggestions = [
+        {"name": match.name, "label": f"{match.label} · {kinds.get(match.kind, match.kind)}"}
+        for match in gazetteer.suggest(words, country, limit=SUGGESTIONS)
+    ]
+    return JsonResponse({"suggestions": suggestions})

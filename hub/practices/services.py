@@ -95,7 +95,9 @@ def _apply_relations(practice: Practice, data: dict) -> None:
         practice.tags.set(data["tags"], clear=True)
     if "partner_names" in data:
         practice.partners.set([organisation_get_or_create(name=name) for name in data["partner_names"]])
-    if data.get("place_name") or data.get("country"):
+    if "place_rows" in data:  # the form's places: (name, country, choice) each
+        practice.places.set([place_get_or_create(name=n, country=c, choice=ch) for n, c, ch in data["place_rows"]])
+    elif data.get("place_name") or data.get("country"):
         place = place_get_or_create(
             name=data.get("place_name", ""), country=data["country"], choice=data.get("place_choice", "")
         )

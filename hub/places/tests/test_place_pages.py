@@ -83,12 +83,23 @@ def test_practice_pages_and_cards_link_to_the_place_pages(client, practices):
     assert f'href="{terrassa.get_absolute_url()}"' in client.get("/practices/").text
 
 
-def test_a_place_not_found_in_the_gazetteer_says_so_on_its_page(client, practice_factory):
+def test_a_place_not_found_in_the_gazetteer_is_not_yet_placed_and_has_no_public_page(client, practice_factory, maya):
     practice = practice_factory("Neighbours in a new barrio", place=("Barrio Esperanza Nueva Xq", "CO"))
     place = practice.places.get()
+
+    assert not place.is_placed
+    assert client.get(place.get_absolute_url()).status_code == 404
+    assert "Barrio Esperanza" not in client.get("/places/colombia/").text
+    detail = client.get(practice.get_absolute_url()).text
+    assert "(“Barrio Esperanza Nueva Xq”: not yet placed on the map)" in detail
+    assert place.get_absolute_url() not in detail and 'href="/places/colombia/"' in detail
+
+    client.force_login(maya)
     response = client.get(place.get_absolute_url())
     assert "not found in the gazetteer" in response.text
     assert "data-map" not in response.text  # no position, so no map rather than a wrong one
+    review = client.get(f"/moderation/practices/{practice.pk}/").text
+    assert "Barrio Esperanza Nueva Xq, Colombia: not yet placed" in review
 
 
 def test_the_map_page_works_without_javascript_as_a_list_of_countries(client, practices):
