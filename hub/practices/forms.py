@@ -243,7 +243,8 @@ class PracticeForm(forms.ModelForm):
         rows = []
         for number in range(1, self.place_row_count + 1):
             name, country, choice = place_field_names(number)
-            rows.append(PlaceRow(number, self[country], self[name], self[choice] if choice in self.place_candidates else None))
+            asked = self[choice] if choice in self.place_candidates else None
+            rows.append(PlaceRow(number, self[country], self[name], asked))
         return rows
 
     def grouped_fields(self):

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from hub.imports.models import ImportJob
 from hub.practices.models import Practice
-from hub.practices.tests.test_browser import PHONE, assert_accessible, new_page, sign_in  # noqa: F401
+from hub.practices.tests.test_browser import PHONE, assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -68,7 +68,9 @@ def test_the_import_form_starts_on_a_dry_run_and_wants_a_choice(client, maya):
     assert ImportJob.objects.count() == 0
 
 
-def test_publish_at_once_first_says_how_many_practices_go_public_and_writes_nothing(client, maya, django_capture_on_commit_callbacks):
+def test_publish_at_once_first_says_how_many_practices_go_public_and_writes_nothing(
+    client, maya, django_capture_on_commit_callbacks
+):
     client.force_login(maya)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, SimpleUploadedFile("old.csv", CSV), mode="publish")

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from hub.practices.models import Practice
-from hub.practices.tests.test_browser import PHONE, assert_accessible, field, new_page, sign_in  # noqa: F401
+from hub.practices.tests.test_browser import assert_accessible, field, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

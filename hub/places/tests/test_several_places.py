@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_a_submission_gives_several_places_in_several_countries(client):
     response = client.post(
         "/practices/submit/",
-        valid_form(place_name="Terrassa", country="ES", place_name_2="", country_2="CO", place_name_3="Dallas", country_3="US"),
+        valid_form(
+            place_name="Terrassa", country="ES", place_name_2="", country_2="CO", place_name_3="Dallas", country_3="US"
+        ),
     )
 
     assert response.status_code == 302

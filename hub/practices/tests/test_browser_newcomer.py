@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from hub.practices.tests.test_browser import PHONE, assert_accessible, new_page  # noqa: F401
+from hub.practices.tests.test_browser import PHONE, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
