@@ -21,6 +21,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # E-mails link here; by default the address `make run` serves on (PORT=8113 make run).
 SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}")
 SITE_NAME = "IBIS Hub"
+# Where people write to the team that runs the site (the contact and privacy pages).
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="contact@ibis-hub.example.org")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "hub.imports",
     "hub.search",
     "hub.reactions",
+    "hub.pages",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +163,7 @@ RATE_LIMITS = {
     "signup": env("RATE_LIMIT_SIGNUP", default="5/h"),
     "submit": env("RATE_LIMIT_SUBMIT", default="10/h"),
     "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
+    "contact": env("RATE_LIMIT_CONTACT", default="5/h"),
 }
 # A member's first comments wait for a moderator; after this many are published, theirs appear at once.
 COMMENTS_TRUSTED_AFTER = 2

@@ -27,6 +27,7 @@ urlpatterns = [
     # Our sign-up and sign-in (rate limit, status codes) and account pages first, then allauth's others.
     path("accounts/", include("hub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("hub.pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says.
