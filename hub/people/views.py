@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hub.people import services
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
+from hub.people import services
 from hub.people.forms import DirectoryForm, MemberMessageForm, ProfileForm
 from hub.people.models import Organisation, Profile
 from hub.practices.models import Practice

@@ -11,7 +11,7 @@ urlpatterns = [
     path("practices/submissions/<str:token>/", views.submission_status, name="submission_status"),
     path("practices/<slug:slug>/", views.practice_detail, name="detail"),
     path("topics/", views.topic_list, name="topics"),
-    path("topics/tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("topics/tags/<str:slug>/", views.tag_detail, name="tag"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("feeds/", views.feed_help, name="feeds"),
 ]

@@ -3,10 +3,10 @@ from functools import lru_cache
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import escape, format_html
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
