@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.lib.slugs import unique_slug
+from hub.people.demo_members import demo_members_load
 from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
@@ -129,5 +130,6 @@ def demo_load() -> dict:
     EmailAddress.objects.update_or_create(
         user=moderator, email=moderator.email, defaults={"verified": True, "primary": True}
     )
+    demo_members_load()
     search_rebuild()
     return {"published": len(PRACTICES), "queued": len(QUEUE), "moderator": DEMO_MODERATOR}
