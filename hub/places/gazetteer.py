@@ -86,8 +86,17 @@ def countries() -> dict[str, dict]:
 
 
 def continent_of(country_code: str) -> str:
-    country = countries().get(country_code.upper())
-    return country["continentcode"] if country else ""
+    """The country's region as Continent codes it: GeoNames' continents, the Americas as M49 splits them."""
+    from hub.places.models import NORTHERN_AMERICA
+
+    code = country_code.upper()
+    country = countries().get(code)
+    if not country:
+        return ""
+    continent = country["continentcode"]
+    if continent in {"NA", "SA"}:
+        return "NA" if code in NORTHERN_AMERICA else "LA"
+    return continent
 
 
 def _float(value) -> float | None:

@@ -16,6 +16,7 @@ from hub.places import clusters, gazetteer
 from hub.places.models import (
     CONTINENT_BY_SLUG,
     CONTINENT_SLUGS,
+    OLD_CONTINENT_SLUGS,
     Continent,
     Place,
     continent_url,
@@ -34,8 +35,8 @@ CONTINENT_VIEWS = {
     "AF": (2.0, 20.0, 3),
     "AS": (30.0, 90.0, 3),
     "EU": (52.0, 12.0, 4),
-    "NA": (40.0, -95.0, 3),
-    "SA": (-18.0, -60.0, 3),
+    "NA": (50.0, -100.0, 2),
+    "LA": (-8.0, -75.0, 2),
     "OC": (-22.0, 145.0, 3),
     "AN": (-80.0, 0.0, 2),
 }
@@ -106,10 +107,12 @@ def worldwide(request):
         by_continent = []
         for code, label in Continent.choices:
             if continent_counts.get(code):
+                country_counts = _country_counts(published, continent=code)
                 by_continent.append(
                     (
                         PlaceCount(str(label), continent_url(code), continent_counts[code]),
-                        _country_counts(published, continent=code),
+                        country_counts,
+                        max((row.count for row in country_counts), default=1),
                     )
                 )
         return by_continent
@@ -132,6 +135,8 @@ def _practice_page(request, *, practices, context: dict, template="places/place_
 def place_detail(request, slug):
     if code := CONTINENT_BY_SLUG.get(slug):
         return _continent(request, code)
+    if code := OLD_CONTINENT_SLUGS.get(slug):
+        return redirect(continent_url(code), permanent=True)
     if code := country_from_slug(slug):
         return _country(request, code)
     place = get_object_or_404(Place, slug=slug)

@@ -21,10 +21,33 @@ def test_worldwide_lists_countries_by_continent_with_published_counts(client, pr
     response = client.get("/places/")
 
     assert response.status_code == 200
-    text = response.text
-    assert text.index("Europe") < text.index("Spain") < text.index("North America") < text.index("United States")
-    assert '<a href="/places/spain/">Spain</a> <span class="count">(2)</span>' in text
-    assert "Kenya" not in text and "Africa" not in text
+    text = response.text.split('<div class="continents">')[1]
+    assert text.index("Europe") < text.index("Spain") < text.index("Northern America") < text.index("United States")
+    assert '<a href="/places/spain/">Spain</a> <span class="count">2</span>' in text
+    assert '<span style="inline-size: 100%"></span>' in text  # the bar of the country with the most
+    assert "Kenya" not in response.text and "Africa" not in response.text
+
+
+def test_the_americas_are_split_as_the_un_m49_regions_do(client, practice_factory):
+    practice_factory("Ollas in Maipú", place=("Santiago", "CL"))
+    practice_factory("Welcome in Mexico City", place=("Mexico City", "MX"))
+    practice_factory("Havana neighbours", place=("Havana", "CU"))
+    practice_factory("Mentors in Dallas", place=("Dallas", "US"))
+    practice_factory("Toronto newcomers", place=("Toronto", "CA"))
+
+    text = client.get("/places/").text
+    latin = client.get("/places/latin-america-and-the-caribbean/").text
+    northern = client.get("/places/northern-america/").text
+
+    assert "Latin America and the Caribbean" in text and "Northern America" in text
+    assert all(title in latin for title in ("Ollas in Maipú", "Welcome in Mexico City", "Havana neighbours"))
+    assert "Mentors in Dallas" not in latin and "Toronto newcomers" in northern and "Havana" not in northern
+    assert client.get("/places/south-america/")["Location"] == "/places/latin-america-and-the-caribbean/"
+    assert client.get("/places/north-america/")["Location"] == "/places/northern-america/"
+    listed = client.get("/practices/?continent=LA")
+    assert listed.context["page"].paginator.count == 3
+    assert "Latin America and the Caribbean (3)" in listed.text
+    assert client.get("/practices/?continent=SA").context["page"].paginator.count == 3  # an old address
 
 
 def test_a_continent_page_shows_its_practices_countries_and_themes(client, practices):
