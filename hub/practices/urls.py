@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from hub.practices import views
 
@@ -14,4 +15,9 @@ urlpatterns = [
     path("topics/tags/<str:slug>/", views.tag_detail, name="tag"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("feeds/", views.feed_help, name="feeds"),
+    path(
+        "feeds/feed.xsl",
+        TemplateView.as_view(template_name="practices/feed.xsl", content_type="text/xsl; charset=utf-8"),
+        name="feed_stylesheet",
+    ),
 ]

@@ -81,3 +81,12 @@ def test_a_browser_asking_for_arabic_gets_the_complete_english_pages(browser, li
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     context.close()
+
+
+def test_a_feed_opened_in_the_browser_reads_as_a_page(new_page, practice_factory):
+    practice_factory("Community Ambassadors", topics=("discrimination-and-xenophobia",))
+    page = new_page()
+    page.goto("/feeds/topics/discrimination-and-xenophobia/")
+
+    expect(page.get_by_role("link", name="What is a feed, and how to follow one")).to_be_visible()
+    expect(page.get_by_role("link", name="Community Ambassadors")).to_be_visible()

@@ -89,3 +89,19 @@ def test_the_submit_form_marks_required_fields(client):
 
     assert text.count('<span class="required-mark">(required)</span>') >= 5
     assert '<label for="id_title">Title:</label><span class="required-mark">(required)</span>' in text
+
+
+def test_a_feed_opened_in_a_browser_is_styled_as_a_page_that_explains_it(client, practice_factory):
+    practice_factory("Community Ambassadors")
+
+    feed = client.get("/feeds/topics/discrimination-and-xenophobia/").content.decode()
+    stylesheet = client.get("/feeds/feed.xsl")
+
+    assert '<?xml-stylesheet href="/feeds/feed.xsl" media="screen" type="text/xsl"?>' in feed
+    assert stylesheet.status_code == 200 and stylesheet["Content-Type"].startswith("text/xsl")
+    assert stylesheet.content.decode().startswith('<?xml version="1.0"')
+    assert 'href="/feeds/"' in stylesheet.content.decode()
+    reader = client.get("/feeds/practices/", headers={"Accept": "application/rss+xml"})
+    browser = client.get("/feeds/practices/", headers={"Accept": "text/html,application/xml;q=0.9"})
+    assert reader["Content-Type"].startswith("application/rss+xml")
+    assert browser["Content-Type"].startswith("application/xml") and "Accept" in browser["Vary"]
