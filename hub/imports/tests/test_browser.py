@@ -53,3 +53,14 @@ def test_the_import_form_fits_a_phone(new_page, maya):
     page.goto("/moderation/imports/")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_moderation_queue_and_an_import_report_fit_a_phone(new_page, maya, practice_factory):
+    for n in range(3):
+        practice_factory(f"A long practice title that wraps on a phone, number {n}", status=Practice.Status.SUBMITTED)
+    page = new_page(viewport=PHONE)
+    sign_in(page)
+
+    for path in ("/moderation/", "/moderation/imports/"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path

@@ -72,3 +72,13 @@ def test_an_empty_message_is_a_400_and_sends_nothing(client, alice, lucia, mailo
 
     assert client.post("/members/lucia/write/", {"message": ""}).status_code == 400
     assert mailoutbox == []
+
+
+def test_the_profile_offers_languages_as_checkboxes_and_the_opt_out(client, lucia):
+    client.force_login(lucia)
+
+    text = client.get("/accounts/profile/").text
+
+    assert 'type="checkbox" name="languages" value="fr"' in text
+    assert "Hold Ctrl" not in text
+    assert 'name="contactable"' in text
