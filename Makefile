@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The site's own address (SITE_URL, in e-mails) follows the port unless SITE_URL is set.
+export PORT
 export DJANGO_SETTINGS_MODULE := hub.settings
 
 .PHONY: install run test lint format bench chaos browser-tools clean backup restore
@@ -33,9 +35,12 @@ run: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Demo moderator: user name 'moderator', password 'ibis-moderator-demo' (sign in at /accounts/login/)"
 	@echo "Serving IBIS Hub on http://127.0.0.1:$(PORT)/ (and a background worker for e-mail)"
-	trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/python manage.py db_worker --no-reload --no-startup-delay & \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+	@# The handler stops the two children by their ids and clears itself first: a `kill 0` here signalled
+	@# the shell too, which ran the handler again and again until it crashed ("Segmentation fault").
+	$(BIN)/python manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload & server=$$!; \
+	trap 'trap - INT TERM; kill -TERM $$worker $$server 2>/dev/null; wait; exit 0' INT TERM; \
+	wait $$server; kill -TERM $$worker 2>/dev/null; wait
 
 test: install browser-tools
 	$(BIN)/python manage.py check

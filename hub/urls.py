@@ -52,6 +52,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     # The footer's choice (a GET, so that pages carry no CSRF token); Django's POST view stays for others.
     path("language/", language_set, name="language"),
+    path("", include("hub.pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says.

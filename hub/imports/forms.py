@@ -28,13 +28,15 @@ class UploadForm(forms.Form):
             "Listing pages saved as text (.txt), spreadsheets saved as CSV, or JSON exports; up to 20 MB each."
         ),
     )
-    publish = forms.BooleanField(
-        label=_("Publish at once"),
-        required=False,
-        help_text=_("Otherwise the practices wait in the moderation queue."),
-    )
-    dry_run = forms.BooleanField(
-        label=_("Dry run"), required=False, help_text=_("Show what would happen and write nothing.")
+    mode = forms.ChoiceField(
+        label=_("What to do"),
+        choices=[
+            ("dry_run", _("Try it first: show what would happen and write nothing")),
+            ("queue", _("Import into the moderation queue: nothing is public until a moderator publishes it")),
+            ("publish", _("Import and publish at once: you confirm how many practices go public first")),
+        ],
+        initial="dry_run",
+        widget=forms.RadioSelect,
     )
 
     def clean_files(self):
@@ -73,3 +75,9 @@ class PossibleDuplicatesForm(forms.Form):
         label=_("Decision"),
         choices=[("merge", _("Merge into the practice it looks like")), ("keep", _("Keep as a practice of its own"))],
     )
+
+
+class PublishConfirmForm(forms.Form):
+    """The second step of "publish at once": the moderator confirms the number they were shown."""
+
+    expected = forms.IntegerField(min_value=0, widget=forms.HiddenInput)

@@ -639,3 +639,19 @@ def possible_duplicates_resolve(*, marks, action: str, by) -> int:
         mark.save(update_fields=["resolution", "resolved_by", "resolved_at"])
         done += 1
     return done
+
+
+@transaction.atomic
+def import_job_confirm(*, trial: ImportJob, by, publish: bool) -> ImportJob:
+    """The real import of the files of a finished dry run that asked to publish at once, once the
+    moderator has seen how many practices would go public (or chose the moderation queue instead)."""
+    trial = ImportJob.objects.select_for_update().get(pk=trial.pk)
+    if not (trial.dry_run and trial.publish and trial.status == ImportJob.Status.DONE):
+        raise ValueError(_("Only a finished trial of “publish at once” can be confirmed."))
+    if trial.report.get("confirmed_as"):
+        raise ValueError(_("This trial was already confirmed."))
+    files = [(f.name, bytes(f.content)) for f in trial.files.all()]
+    job = import_job_create(files=files, by=by, publish=publish, dry_run=False)
+    trial.report["confirmed_as"] = job.pk
+    trial.save(update_fields=["report"])
+    return job

@@ -43,8 +43,11 @@ def upload(request):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            mode = form.cleaned_data["mode"]
+            # "Publish at once" first runs as a dry run: its report says how many practices would go
+            # public, and only the moderator's confirmation there imports them.
             job = services.import_job_create(
-                files=files, by=request.user, publish=form.cleaned_data["publish"], dry_run=form.cleaned_data["dry_run"]
+                files=files, by=request.user, publish=mode == "publish", dry_run=mode != "queue"
             )
             return redirect(job)
         status = 400
@@ -107,6 +110,20 @@ def possible_duplicates(request):
         "imports/possible_duplicates.html",
         {"marks": marks.unresolved()[:500], "open": marks.unresolved().count(), "job": job},
     )
+
+
+def confirm(request, pk):
+    trial = get_object_or_404(ImportJob, pk=pk)
+    action = request.POST.get("action")
+    if action not in {"publish", "queue"}:
+        messages.error(request, _("Choose to publish the practices or to send them to the moderation queue."))
+        return redirect(trial)
+    try:
+        job = services.import_job_confirm(trial=trial, by=request.user, publish=action == "publish")
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(trial)
+    return redirect(job)
 
 
 def _similar(practice: Practice) -> list[tuple[Practice, float]]:

@@ -1,7 +1,15 @@
-"""Form fields that refuse what the database cannot even be asked about."""
+"""Forms of the whole site: one layout for every form (each field in a row of its own,
+templates/forms/field.html), and fields that refuse what the database cannot even be asked about."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
+
+
+class SiteFormRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
 
 # Integer keys are 64-bit on both engines; SQLite raises OverflowError for a larger one in a query.
 LARGEST_ID = 2**63 - 1

@@ -6,6 +6,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from hub.lib.forms import ModelMultipleChoiceField
+from hub.lib.spam import HoneypotField
 from hub.people.models import LANGUAGE_CHOICES, Profile, StakeholderType
 from hub.practices.models import Topic
 
@@ -27,8 +28,8 @@ class ProfileForm(forms.ModelForm):
         label=_("Languages you work in"),
         choices=LANGUAGE_CHOICES,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every language you work in."),
     )
     link_list = forms.CharField(
         label=_("Links"),
@@ -56,6 +57,7 @@ class ProfileForm(forms.ModelForm):
             "email_on_reply",
             "email_on_mention",
             "email_on_follow",
+            "contactable",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1500})}
         help_texts = {"bio": _("A few plain sentences about your work on integration.")}
@@ -74,6 +76,7 @@ class ProfileForm(forms.ModelForm):
                 "show_languages",
                 "show_bio",
                 "show_links",
+                "contactable",
             ),
         ),
         (_("E-mails from the forums"), ("email_on_reply", "email_on_mention", "email_on_follow")),
@@ -145,3 +148,15 @@ class DirectoryForm(forms.Form):
         if data.get("expertise"):
             profiles = profiles.with_expertise(data["expertise"])
         return profiles
+
+
+class MemberMessageForm(forms.Form):
+    """A message to a listed member, passed on by e-mail without showing either address."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": 4000}),
+        help_text=_("They receive it by e-mail with your name and a link to write back through the site."),
+    )
+    website = HoneypotField()

@@ -134,6 +134,11 @@ class Profile(models.Model):
     email_on_reply = models.BooleanField(_("e-mail me when someone replies to a topic I started"), default=True)
     email_on_mention = models.BooleanField(_("e-mail me when someone mentions me (@my-user-name)"), default=True)
     email_on_follow = models.BooleanField(_("e-mail me about new posts in topics and boards I follow"), default=True)
+    contactable = models.BooleanField(
+        _("members can write to me through the site"),
+        default=True,
+        help_text=_("Only when you are listed. Your address stays hidden: messages reach you by e-mail."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProfileQuerySet.as_manager()
@@ -152,6 +157,10 @@ class Profile(models.Model):
     @property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+    def accepts_messages_from(self, user) -> bool:
+        """Listed members who did not opt out can be written to through the site, by other members."""
+        return self.listed and self.contactable and user.is_authenticated and user.pk != self.user_id
 
     def is_visible_to(self, user) -> bool:
         """The member page: listed members for everyone; an unlisted one only for themself and moderators."""

@@ -1,5 +1,6 @@
 from django.db import IntegrityError, transaction
 
+from hub.lib.mail import send_templated_mail
 from hub.lib.slugs import save_with_unique_slug
 from hub.people.models import Organisation, Profile, StakeholderType
 from hub.serving.services import pages_changed
@@ -20,6 +21,7 @@ PROFILE_FIELDS = (
     "email_on_reply",
     "email_on_mention",
     "email_on_follow",
+    "contactable",
 )
 
 
@@ -74,3 +76,12 @@ def profile_submission_defaults(*, user) -> dict:
         defaults["organisation_name"] = profile.organisation.name
         defaults["organisation_sector"] = profile.organisation.stakeholder_type or profile.sector
     return {name: value for name, value in defaults.items() if value}
+
+
+def member_message_send(*, sender, recipient, message: str) -> None:
+    """Pass a member's message on to another by e-mail; neither address is shown to the other."""
+    send_templated_mail(
+        to=recipient.email,
+        template="member_message",
+        context={"sender": sender, "recipient": recipient, "message": message},
+    )

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hub.lib.pages import paginate
+from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.people import services
-from hub.people.forms import DirectoryForm, ProfileForm
+from hub.people.forms import DirectoryForm, MemberMessageForm, ProfileForm
 from hub.people.models import Organisation, Profile
 from hub.practices.models import Practice
 
@@ -102,3 +103,30 @@ def profile_edit(request):
         return redirect("people:member", username=request.user.get_username())
     status = 400 if form.errors else 200
     return render(request, "people/profile_form.html", {"form": form, "profile": profile}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_contact(request, username):
+    recipient = get_object_or_404(get_user_model(), username=username, is_active=True)
+    profile = Profile.objects.filter(user=recipient).first()
+    if profile is None or not profile.accepts_messages_from(request.user):
+        raise Http404(_("This member cannot be written to through the site."))
+    form = MemberMessageForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and over_rate_limit(request, "contact"):
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            services.member_message_send(sender=request.user, recipient=recipient, message=form.cleaned_data["message"])
+            messages.success(request, _("Your message was sent. Your address was not shown."))
+            return redirect("people:member", username=recipient.username)
+        else:
+            status = 400
+    return render(
+        request,
+        "people/member_contact.html",
+        {"member": recipient, "public": profile.public(), "form": form},
+        status=status,
+    )

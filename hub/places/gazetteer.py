@@ -88,8 +88,17 @@ def countries() -> dict[str, dict]:
 
 
 def continent_of(country_code: str) -> str:
-    country = countries().get(country_code.upper())
-    return country["continentcode"] if country else ""
+    """The country's region as Continent codes it: GeoNames' continents, the Americas as M49 splits them."""
+    from hub.places.models import NORTHERN_AMERICA
+
+    code = country_code.upper()
+    country = countries().get(code)
+    if not country:
+        return ""
+    continent = country["continentcode"]
+    if continent in {"NA", "SA"}:
+        return "NA" if code in NORTHERN_AMERICA else "LA"
+    return continent
 
 
 def _float(value) -> float | None:
@@ -302,3 +311,23 @@ def is_ambiguous(matches: list[Match]) -> bool:
 def match_by_key(key: str, name: str, country_code: str) -> Match | None:
     """The candidate the submitter chose, checked against what the name can mean (a forged key finds nothing)."""
     return next((match for match in lookup(name, country_code) if match.key == key), None)
+
+
+def suggest(typed: str, country_code: str, *, limit: int = 10) -> list[Match]:
+    """Places whose name begins with what was typed, for suggestions as one types: the largest towns
+    first, then provinces and regions. Namesakes carry their region to tell them apart."""
+    code = (country_code or "").upper()
+    wanted = fold(typed)
+    if len(wanted) < 2 or country_match(code) is None:
+        return []
+    cities = [city for names, city in _town_index(code) if fold(city[1]).startswith(wanted)][:limit]
+    if len(cities) < limit and len(wanted) >= 3:
+        seen = {city[0] for city in cities}
+        smaller = [city for _names, city in _small_town_index(code) if fold(city[1]).startswith(wanted)]
+        cities += [city for city in smaller if city[0] not in seen][: limit - len(cities)]
+    names = [fold(city[1]) for city in cities]
+    found = [
+        _city_match(code, city, wanted=fold(city[1]), with_region=names.count(fold(city[1])) > 1) for city in cities
+    ]
+    found += [match for names, match in _subdivisions(code) if any(name.startswith(wanted) for name in names)]
+    return found[:limit]

@@ -11,26 +11,36 @@ from django_countries.fields import CountryField
 
 
 class Continent(models.TextChoices):
+    """Continents as the UN's M49 regions group them, with the Americas split as people who work on
+    migration expect: Latin America and the Caribbean (Mexico to Chile), and Northern America."""
+
     AFRICA = "AF", _("Africa")
     ASIA = "AS", _("Asia")
     EUROPE = "EU", _("Europe")
-    NORTH_AMERICA = "NA", _("North America")
-    SOUTH_AMERICA = "SA", _("South America")
+    LATIN_AMERICA = "LA", _("Latin America and the Caribbean")
+    NORTHERN_AMERICA = "NA", _("Northern America")
     OCEANIA = "OC", _("Oceania")
     ANTARCTICA = "AN", _("Antarctica")
 
+
+# M49's "Northern America"; every other country of the Americas is in Latin America and the Caribbean.
+NORTHERN_AMERICA = {"US", "CA", "BM", "GL", "PM"}
+# Codes of before the M49 regions, still understood in addresses (?continent=SA).
+OLD_CONTINENT_CODES = {"SA": "LA"}
 
 # Page addresses stay English whatever the language of the page.
 CONTINENT_SLUGS = {
     "AF": "africa",
     "AS": "asia",
     "EU": "europe",
-    "NA": "north-america",
-    "SA": "south-america",
+    "LA": "latin-america-and-the-caribbean",
+    "NA": "northern-america",
     "OC": "oceania",
     "AN": "antarctica",
 }
 CONTINENT_BY_SLUG = {slug: code for code, slug in CONTINENT_SLUGS.items()}
+# Addresses of before the M49 regions: they redirect.
+OLD_CONTINENT_SLUGS = {"south-america": "LA", "north-america": "NA"}
 
 
 def country_slug(code: str) -> str:
@@ -160,6 +170,16 @@ class Place(models.Model):
         if self.kind == self.Kind.COUNTRY:
             return country_url(self.country.code)
         return reverse("places:detail", args=[self.slug])
+
+    @property
+    def is_placed(self) -> bool:
+        """Found in the gazetteer or placed by a moderator; a name kept as typed is "not yet placed":
+        shown by its country only, off the map and without a page of its own, until a moderator places it."""
+        return not self.needs_review
+
+    @property
+    def country_url(self) -> str:
+        return country_url(self.country.code)
 
     @property
     def continent_slug(self) -> str:

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from hub.lib.slugs import unique_slug
 from hub.places import gazetteer
-from hub.places.models import CONTINENT_BY_SLUG, Place, _country_codes_by_slug
+from hub.places.models import CONTINENT_BY_SLUG, OLD_CONTINENT_SLUGS, Place, _country_codes_by_slug
 
 # The value of "none of these: keep the name as I typed it" among the candidates of an ambiguous name.
 KEEP_AS_TYPED = "typed"
@@ -15,7 +15,7 @@ EXISTING_PREFIX = "place:"
 # Bumped when a moderator moves a place: the map's cached counts key on it.
 PLACES_VERSION_KEY = "places:version"
 # Slugs that are the addresses of continent and country pages.
-RESERVED_SLUGS = set(CONTINENT_BY_SLUG)
+RESERVED_SLUGS = set(CONTINENT_BY_SLUG) | set(OLD_CONTINENT_SLUGS)
 
 
 def _clean_name(name: str) -> str:

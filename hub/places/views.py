@@ -5,18 +5,20 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from hub.accounts.roles import is_moderator
 from hub.lib.pages import paginate
 from hub.places import clusters, gazetteer
 from hub.places.models import (
     CONTINENT_BY_SLUG,
     CONTINENT_SLUGS,
+    OLD_CONTINENT_SLUGS,
     Continent,
     Place,
     continent_url,
@@ -34,8 +36,8 @@ CONTINENT_VIEWS = {
     "AF": (2.0, 20.0, 3),
     "AS": (30.0, 90.0, 3),
     "EU": (52.0, 12.0, 4),
-    "NA": (40.0, -95.0, 3),
-    "SA": (-18.0, -60.0, 3),
+    "NA": (50.0, -100.0, 2),
+    "LA": (-8.0, -75.0, 2),
     "OC": (-22.0, 145.0, 3),
     "AN": (-80.0, 0.0, 2),
 }
@@ -106,10 +108,12 @@ def worldwide(request):
         by_continent = []
         for code, label in Continent.choices:
             if continent_counts.get(code):
+                country_counts = _country_counts(published, continent=code)
                 by_continent.append(
                     (
                         PlaceCount(str(label), continent_url(code), continent_counts[code]),
-                        _country_counts(published, continent=code),
+                        country_counts,
+                        max((row.count for row in country_counts), default=1),
                     )
                 )
         return by_continent
@@ -132,6 +136,8 @@ def _practice_page(request, *, practices, context: dict, template="places/place_
 def place_detail(request, slug):
     if code := CONTINENT_BY_SLUG.get(slug):
         return _continent(request, code)
+    if code := OLD_CONTINENT_SLUGS.get(slug):
+        return redirect(continent_url(code), permanent=True)
     if code := country_from_slug(slug):
         return _country(request, code)
     place = get_object_or_404(Place.objects.public(), slug=slug)
@@ -165,6 +171,7 @@ def _country(request, code):
         rows = (
             Place.objects.filter(country=code, practices__in=_published().order_by().values("pk"))
             .exclude(kind=Place.Kind.COUNTRY)
+            .exclude(needs_review=True)
             .order_by()
             .values_list("name", "slug")
             .annotate(n=Count("practices"))
@@ -198,6 +205,8 @@ def _continent_crumb(code) -> list[PlaceCount]:
 
 
 def _place(request, place):
+    if not place.is_placed and not is_moderator(request.user):
+        raise Http404(_("This place is not yet placed: a moderator will check it."))
     code = place.country.code
     context = {
         "place": place,
@@ -292,3 +301,19 @@ def clusters_json(request):
         markers = clusters.markers_for(practices, bounds=bounds, zoom=zoom, cached_rows=rows)
         total = _cached("published-count", lambda: practices.count())
     return JsonResponse({"total": total, "zoom": zoom, "markers": markers})
+
+
+SUGGESTIONS = 10
+
+
+def suggest_json(request):
+    """Places of the gazetteer a typed name may mean in a country, for the submit form's suggestions:
+    ?q=Maip&country=AR. The form works without them: an ambiguous name is asked about on submit."""
+    words = request.GET.get("q", "").strip()[:100]
+    country = request.GET.get("country", "").strip().upper()[:2]
+    kinds = {"city": _("town or city"), "region": _("province or region"), "country": _("country")}
+    suggestions = [
+        {"name": match.name, "label": f"{match.label} · {kinds.get(match.kind, match.kind)}"}
+        for match in gazetteer.suggest(words, country, limit=SUGGESTIONS)
+    ]
+    return JsonResponse({"suggestions": suggestions})

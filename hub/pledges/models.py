@@ -138,7 +138,7 @@ class Pledge(Publishable):
         related_name="renewals",
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PLEDGED)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(_("language"), max_length=10, choices=settings.TRANSLATED_LANGUAGES, default="en")
     # The due date (end date) its owners were last reminded of: never twice for the same one.
     reminded_for = models.DateField(null=True, blank=True, editable=False)
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.accounts.roles import MODERATORS_GROUP
+from hub.people.demo_members import demo_members_load
 from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.models import Place
@@ -209,7 +210,7 @@ def _check(path: str, entry: dict, content: DemoContent, earlier: set[str], voca
         ("implementation", Practice.Implementation.values),
         ("migrant_participation", Practice.Participation.values),
         ("evidence", Practice.Evidence.values),
-        ("language", [code for code, _ in settings.LANGUAGES]),
+        ("language", [code for code, _ in settings.TRANSLATED_LANGUAGES]),
     ):
         if entry.get(key, "") not in {"", *choices}:
             fail(f"{key} “{entry[key]}” is not one of: {', '.join(choices)}.")
@@ -375,6 +376,7 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
     # Members who submitted nothing (the moderator) come after those the practices made.
     for username in content.members:
         _member(content, username)
+    demo_members_load()
     search_rebuild()
     statuses = [entry["status"] for entry in content.practices]
     return {

@@ -30,6 +30,18 @@ def selection_for(filterset) -> tuple[FacetIndex, int]:
     return index, bits
 
 
+def _chosen_label(filterset, name: str) -> str:
+    """The label of a filter's chosen value as its form field names it ("Education", "South America")."""
+    value = filterset.cleaned().get(name)
+    field = filterset.form.fields[name]
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "slug"):
+        return str(value)
+    choices = {str(key): label for key, label in getattr(field, "choices", []) if key != ""}
+    return str(choices.get(str(value), int(value) if name == "year" else value))
+
+
 @dataclass(frozen=True)
 class FacetGroup:
     name: str
@@ -49,10 +61,18 @@ def facet_panel(filterset, facets: dict[str, list[FacetOption]]) -> tuple[list[F
     """What the filter sidebar shows: each facet's options, and each filter in force with a link that drops it."""
     data = filterset.data if filterset.is_bound else {}
     fields = filterset.form.fields
-    groups = [FacetGroup(name, str(fields[name].label), facets[name], data.get(name, "")) for name in filterset.FACETS]
+    chosen = filterset.chosen()
+    groups = []
+    for name in filterset.FACETS:
+        options = facets[name]
+        if name in chosen and not any(option.value == chosen[name] for option in options):
+            # No practice left with this value: it stays offered, and chosen, with its count of 0.
+            options = [FacetOption(chosen[name], _chosen_label(filterset, name), 0), *options]
+        groups.append(FacetGroup(name, str(fields[name].label), options, chosen.get(name, data.get(name, ""))))
     active = []
     for name, value in filterset.active().items():
-        label = next((option.label for option in facets[name] if option.value == value), value)
+        label = next((option.label for option in facets[name] if option.value == value), None)
+        label = label or _chosen_label(filterset, name)
         remaining = data.copy()
         remaining.pop(name, None)
         remaining.pop("page", None)

@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.feedgenerator import Stylesheet
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,18 @@ FEED_LENGTH = 30
 
 class PracticeFeedMixin:
     feed_type = CleanRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Browsers show application/rss+xml as raw text; as XML they apply the stylesheet below.
+        if "text/html" in request.headers.get("Accept", ""):
+            response["Content-Type"] = "application/xml; charset=utf-8"
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def stylesheets(self):
+        # Opened in a browser, the feed shows as a page that says what it is and how to follow it.
+        return [Stylesheet(reverse("practices:feed_stylesheet"), mimetype="text/xsl")]
 
     def item_title(self, item):
         return item.title

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from hub.people.models import StakeholderType
-from hub.places.models import Continent
+from hub.places.models import OLD_CONTINENT_CODES, Continent
 from hub.practices.facet_index import FACETS
 from hub.practices.models import Practice, TargetGroup, Topic
 
@@ -59,6 +59,12 @@ class PracticeFilter(django_filters.FilterSet):
     class Meta:
         model = Practice
         fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("continent") in OLD_CONTINENT_CODES:
+            data = data.copy()
+            data["continent"] = OLD_CONTINENT_CODES[data["continent"]]
+        super().__init__(data, *args, **kwargs)
 
     FACETS = FACETS
 

@@ -1,6 +1,9 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, URLValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -21,6 +24,30 @@ class MonthInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"placeholder": "YYYY-MM", **(attrs or {})}, format="%Y-%m")
+
+
+# Where the place rows go among the form's fields; the first row's fields keep their old names
+# (place_name, country, place_choice), the next ones are numbered (place_name_2, country_2…).
+PLACES = "places"
+MAX_PLACE_ROWS = 30
+BLANK_PLACE_ROWS = 2
+
+
+@dataclass
+class PlaceRow:
+    """One place of the practice in the form: its country, its name, and, for a name several places
+    bear, the choice among them."""
+
+    number: int
+    country: object
+    name: object
+    choice: object | None
+    is_place_row: bool = True
+
+
+def place_field_names(number: int) -> tuple[str, str, str]:
+    suffix = "" if number == 1 else f"_{number}"
+    return f"place_name{suffix}", f"country{suffix}", f"place_choice{suffix}"
 
 
 class TopicChoiceField(ModelMultipleChoiceField):
@@ -121,9 +148,7 @@ class PracticeForm(forms.ModelForm):
                 "organisation_name",
                 "organisation_sector",
                 "partner_names",
-                "place_name",
-                "country",
-                "place_choice",
+                PLACES,
                 "contact",
             ),
         ),
@@ -172,48 +197,116 @@ class PracticeForm(forms.ModelForm):
                     organisation_name=practice.organisation.name,
                     organisation_sector=practice.organisation.stakeholder_type,
                 )
-            if place := practice.places.first():
-                self.initial.update(
-                    place_name="" if place.kind == "country" else place.name, country=place.country.code
-                )
+            for number, place in enumerate(practice.places.all(), start=1):
+                name, country, _choice = place_field_names(number)
+                self.initial.update({name: "" if place.kind == "country" else place.name, country: place.country.code})
+        self.place_row_count = self._count_place_rows()
+        for number in range(2, self.place_row_count + 1):
+            name, country, choice = place_field_names(number)
+            self.fields[name] = forms.CharField(
+                label=_("City, province or region (place %(number)s)") % {"number": number},
+                required=False,
+                max_length=200,
+                help_text=self.fields["place_name"].help_text,
+            )
+            self.fields[country] = LazyTypedChoiceField(
+                label=_("Country (place %(number)s)") % {"number": number},
+                choices=[("", "—"), *countries],
+                required=False,
+            )
+            self.fields[choice] = forms.CharField(
+                label=self.fields["place_choice"].label, required=False, widget=forms.RadioSelect
+            )
+        for number in range(1, self.place_row_count + 1):
+            name, country, _choice = place_field_names(number)
+            # Suggestions from the gazetteer as one types (static/js/site.js): a plain text field without JavaScript.
+            self.fields[name].widget.attrs.update(
+                {
+                    "list": f"{name}-suggestions",
+                    "autocomplete": "off",
+                    "data-suggest-country": f"id_{country}",
+                    "data-suggest-url": reverse("places:suggest"),
+                }
+            )
+        self.place_candidates = {}
+
+    def _count_place_rows(self) -> int:
+        if self.is_bound:
+            numbers = [1]
+            for key in self.data:
+                head, _sep, tail = key.rpartition("_")
+                if head in {"place_name", "country"} and tail.isdigit():
+                    numbers.append(int(tail))
+            return min(max(*numbers, 1 + BLANK_PLACE_ROWS), MAX_PLACE_ROWS)
+        filled = sum(1 for key in self.initial if key == "country" or key.startswith("country_"))
+        return min(max(filled, 1) + BLANK_PLACE_ROWS, MAX_PLACE_ROWS)
+
+    def place_rows(self) -> list[PlaceRow]:
+        rows = []
+        for number in range(1, self.place_row_count + 1):
+            name, country, choice = place_field_names(number)
+            asked = self[choice] if choice in self.place_candidates else None
+            rows.append(PlaceRow(number, self[country], self[name], asked))
+        return rows
 
     def grouped_fields(self):
         for legend, names in self.field_groups:
-            yield legend, [self[name] for name in names if name != "place_choice" or self.place_candidates]
+            fields = []
+            for name in names:
+                if name == PLACES:
+                    fields.extend(self.place_rows())
+                else:
+                    fields.append(self[name])
+            yield legend, fields
 
-    place_candidates: list = []
+    place_candidates: dict = {}
 
-    def _resolve_place(self, data: dict) -> None:
-        """Which place the name means: the likeliest unless the name is ambiguous, then the submitter says."""
-        name, country = data.get("place_name") or "", data.get("country") or ""
-        if not country or self.has_error("place_name"):
-            return
-        current = self.instance.places.first() if self.instance.pk else None
-        unchanged = (
-            current is not None
-            and current.country.code == country
-            and (
-                (current.kind == "country" and not name.strip()) or gazetteer.fold(name) == gazetteer.fold(current.name)
-            )
+    def _resolve_places(self, data: dict) -> None:
+        """Which place each row means: the likeliest unless the name is ambiguous, then the submitter says."""
+        current = list(self.instance.places.all()) if self.instance.pk else []
+        rows = []
+        for number in range(1, self.place_row_count + 1):
+            name_field, country_field, choice_field = place_field_names(number)
+            name, country = (data.get(name_field) or "").strip(), data.get(country_field) or ""
+            if name and not country and not self.has_error(country_field):
+                self.add_error(country_field, _("Choose the country of “%(name)s”.") % {"name": name})
+            if not country or self.has_error(name_field):
+                continue
+            choice = self._resolve_place(data, current, name, country, choice_field)
+            if choice is not None:
+                rows.append((name, country, choice))
+        data["place_rows"] = rows
+
+    def _resolve_place(self, data: dict, current: list, name: str, country: str, choice_field: str) -> str | None:
+        same = next(
+            (
+                place
+                for place in current
+                if place.country.code == country
+                and ((place.kind == "country" and not name) or gazetteer.fold(name) == gazetteer.fold(place.name))
+            ),
+            None,
         )
-        if unchanged:
-            data["place_choice"] = f"{EXISTING_PREFIX}{current.pk}"  # keep the place, and a moderator's corrections
-            return
+        if same is not None:
+            data[choice_field] = f"{EXISTING_PREFIX}{same.pk}"  # keep the place, and a moderator's corrections
+            return data[choice_field]
         matches = gazetteer.lookup(name, country)
-        chosen = data.get("place_choice") or ""
-        if chosen in {match.key for match in matches} or (chosen == KEEP_AS_TYPED and name.strip()):
-            return
-        data["place_choice"] = ""
+        chosen = data.get(choice_field) or ""
+        if chosen in {match.key for match in matches} or (chosen == KEEP_AS_TYPED and name):
+            return chosen
+        data[choice_field] = ""
         if not gazetteer.is_ambiguous(matches):
-            return
-        self.place_candidates = [(match.key, self._describe(match)) for match in matches[:8]]
-        self.place_candidates.append(
+            return ""
+        candidates = [(match.key, self._describe(match)) for match in matches[:8]]
+        candidates.append(
             (KEEP_AS_TYPED, _("None of these: keep “%(name)s” as I typed it for a moderator to place") % {"name": name})
         )
-        self.fields["place_choice"].widget.choices = self.place_candidates
+        self.place_candidates[choice_field] = candidates
+        self.fields[choice_field].widget.choices = candidates
         self.add_error(
-            "place_choice", _("Several places are called “%(name)s”: choose the one you mean.") % {"name": name}
+            choice_field, _("Several places are called “%(name)s”: choose the one you mean.") % {"name": name}
         )
+        return None
 
     @staticmethod
     def _describe(match) -> str:
@@ -284,7 +377,7 @@ class PracticeForm(forms.ModelForm):
         data["topics"] = [*data.get("themes", []), *data.get("dimensions", []), *data.get("gcm_objectives", [])]
         data["adapted_from"] = data.get("adapted_from_address")
         data["links"] = data.get("link_list", [])
-        self._resolve_place(data)
+        self._resolve_places(data)
         return data
 
 

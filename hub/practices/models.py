@@ -152,7 +152,7 @@ class Practice(Publishable):
         blank=True,
         related_name="adaptations",
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(_("language"), max_length=10, choices=settings.TRANSLATED_LANGUAGES, default="en")
     contact = models.CharField(_("contact"), max_length=250, blank=True)
 
     merged_into = models.ForeignKey(

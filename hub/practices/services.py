@@ -105,6 +105,8 @@ def _apply_relations(practice: Practice, data: dict) -> None:
         practice.partners.set([organisation_get_or_create(name=name) for name in data["partner_names"]])
     if "places" in data:
         practice.places.set(data["places"])
+    elif "place_rows" in data:  # the form's places: (name, country, choice) each
+        practice.places.set([place_get_or_create(name=n, country=c, choice=ch) for n, c, ch in data["place_rows"]])
     elif data.get("place_name") or data.get("country"):
         place = place_get_or_create(
             name=data.get("place_name", ""), country=data["country"], choice=data.get("place_choice", "")

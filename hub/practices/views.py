@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import Resolver404, resolve, reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from taggit.models import Tag
 
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
@@ -179,3 +181,31 @@ def submission_status(request, token):
 
 def criteria(request):
     return render(request, "practices/criteria.html")
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    practices = Practice.objects.published().filter(tags=tag).newest_first().for_cards()
+    return render(request, "practices/tag_detail.html", {"tag": tag, "page": paginate(request, practices)})
+
+
+def feed_help(request):
+    """What a feed is and how to follow one: the address to copy into a feed reader, for one of our feeds."""
+    address = request.GET.get("feed", "")
+    feed, name = None, ""
+    try:
+        match = resolve(address.split("?", 1)[0]) if address.startswith("/feeds/") else None
+    except Resolver404:
+        match = None
+    if match is not None and match.url_name in {"feed_practices", "feed_topic"}:
+        feed = request.build_absolute_uri(address)
+        if match.url_name == "feed_topic":
+            topic = Topic.objects.filter(slug=match.kwargs["slug"]).first()
+            name = topic.name if topic else ""
+    elif address:
+        raise Http404(_("There is no such feed."))
+    return render(
+        request,
+        "practices/feed_help.html",
+        {"feed": feed, "name": name, "all_feed": request.build_absolute_uri(reverse("feed_practices"))},
+    )

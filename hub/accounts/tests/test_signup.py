@@ -40,6 +40,7 @@ def test_the_link_verifies_the_address_and_signs_the_member_in(client, mailoutbo
     response = client.post(confirm_path)
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="lucia@example.org").verified
+    assert response["Location"] == "/accounts/profile/"  # where they choose to be listed
     assert client.get("/accounts/").status_code == 200
 
 

@@ -30,7 +30,7 @@ def test_only_moderators_reach_the_upload_page(client, bob):
 def test_an_upload_waits_for_the_worker_then_shows_its_report(client, maya, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.force_login(maya)
-    response = upload(client, SimpleUploadedFile("old.csv", CSV))
+    response = upload(client, SimpleUploadedFile("old.csv", CSV), mode="queue")
 
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/moderation/imports/{job.pk}/"
@@ -51,12 +51,79 @@ def test_an_upload_waits_for_the_worker_then_shows_its_report(client, maya, sett
 
 def test_a_wrong_file_is_refused_with_a_message_and_nothing_is_queued(client, maya):
     client.force_login(maya)
-    response = upload(client, SimpleUploadedFile("photo.png", b"\x89PNG"), publish="on")
+    response = upload(client, SimpleUploadedFile("photo.png", b"\x89PNG"), mode="publish")
 
     assert response.status_code == 400
     assert "“photo.png” is not a .txt, .csv or .json file." in response.content.decode()
-    assert response.context["form"]["publish"].value() is True
+    assert response.context["form"]["mode"].value() == "publish"
     assert ImportJob.objects.count() == 0
+
+
+def test_the_import_form_starts_on_a_dry_run_and_wants_a_choice(client, maya):
+    client.force_login(maya)
+    page = client.get("/moderation/imports/").content.decode()
+    response = upload(client, SimpleUploadedFile("old.csv", CSV))
+
+    assert 'value="dry_run" required id="id_mode_0" checked' in page
+    assert response.status_code == 400
+    assert ImportJob.objects.count() == 0
+
+
+def test_publish_at_once_first_says_how_many_practices_go_public_and_writes_nothing(
+    client, maya, django_capture_on_commit_callbacks
+):
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, SimpleUploadedFile("old.csv", CSV), mode="publish")
+
+    trial = ImportJob.objects.get()
+    assert (trial.dry_run, trial.publish) == (True, True)
+    assert Practice.objects.count() == 0
+    page = client.get(response["Location"]).content.decode()
+    assert "1 practice will go public at once, without review." in page
+    assert "Publish 1 practice now" in page
+
+
+def test_confirming_publishes_the_trials_practices_once(client, maya, django_capture_on_commit_callbacks):
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, SimpleUploadedFile("old.csv", CSV), mode="publish")
+    trial = ImportJob.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/moderation/imports/{trial.pk}/confirm/", {"action": "publish"})
+    again = client.post(f"/moderation/imports/{trial.pk}/confirm/", {"action": "publish"}, follow=True)
+
+    job = ImportJob.objects.exclude(pk=trial.pk).get()
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.dry_run, job.publish) == (False, True)
+    assert Practice.objects.get().status == Practice.Status.PUBLISHED
+    assert "This trial was already confirmed." in again.content.decode()
+    assert ImportJob.objects.count() == 2
+
+
+def test_a_trial_can_go_to_the_moderation_queue_instead(client, maya, django_capture_on_commit_callbacks):
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, SimpleUploadedFile("old.csv", CSV), mode="publish")
+    trial = ImportJob.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/moderation/imports/{trial.pk}/confirm/", {"action": "queue"})
+
+    assert Practice.objects.get().status == Practice.Status.SUBMITTED
+
+
+def test_a_queue_import_or_a_plain_dry_run_cannot_be_confirmed(client, maya, django_capture_on_commit_callbacks):
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, SimpleUploadedFile("old.csv", CSV), mode="dry_run")
+    trial = ImportJob.objects.get()
+
+    response = client.post(f"/moderation/imports/{trial.pk}/confirm/", {"action": "publish"}, follow=True)
+
+    assert "Only a finished trial" in response.content.decode()
+    assert Practice.objects.count() == 0
 
 
 def test_the_csv_template_lists_the_documented_columns(client, maya):
@@ -73,7 +140,7 @@ def test_a_moderator_merges_a_possible_duplicate_from_the_import_report(
     existing = practice_factory("Sewing circle for newcomers", topics=())
     client.force_login(maya)
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client, SimpleUploadedFile("old.csv", CSV))
+        upload(client, SimpleUploadedFile("old.csv", CSV), mode="queue")
     job = ImportJob.objects.get()
     mark = PossibleDuplicate.objects.get(job=job)
     assert job.report["possible_duplicates"][0]["duplicate_of"] == existing.pk == mark.duplicate_of_id

@@ -71,3 +71,24 @@ def test_the_map_and_place_pages_work_without_javascript_and_pass_axe(new_page, 
         visitor.goto(path)
         assert "Secret submission" not in visitor.content()
         assert_accessible(visitor, path)
+
+
+def test_the_map_draws_its_shipped_world_with_no_network(new_page, practice_factory, settings, live_server):
+    settings.MAP_TILE_URL = ""
+    practice_factory("Mentors in Dallas", place=("Dallas", "US"), topics=("employment",))
+    page = new_page()
+    outside = []
+    page.route(
+        re.compile(r"^(?!" + re.escape(live_server.url) + ").*"),
+        lambda route: (outside.append(route.request.url), route.abort()),
+    )
+    page.goto("/map/")
+
+    expect(page.locator("#map")).to_have_class(re.compile(r"\bmap-with-basemap\b"))
+    countries = page.locator(".leaflet-basemap-pane svg path")
+    assert countries.count() > 150  # the 177 countries of Natural Earth at 1:110m
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("Natural Earth")
+    expect(page.locator(".map-point")).to_have_count(1)
+    assert outside == []
+    assert page.locator(".leaflet-tile").count() == 0
+    assert_accessible(page, "the map with its shipped basemap")

@@ -26,7 +26,7 @@ def test_an_ambiguous_place_redisplays_the_form_with_the_candidates_and_keeps_wh
 
 def test_choosing_a_candidate_puts_the_practice_there(client):
     response = client.post("/practices/submit/", valid_form(place_name="Maipú", country="AR"))
-    key = response.context["form"].place_candidates[1][0]
+    key = response.context["form"].place_candidates["place_choice"][1][0]
 
     response = client.post("/practices/submit/", valid_form(place_name="Maipú", country="AR", place_choice=key))
 

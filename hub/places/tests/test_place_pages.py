@@ -21,10 +21,33 @@ def test_worldwide_lists_countries_by_continent_with_published_counts(client, pr
     response = client.get("/places/")
 
     assert response.status_code == 200
-    text = response.text
-    assert text.index("Europe") < text.index("Spain") < text.index("North America") < text.index("United States")
-    assert '<a href="/places/spain/">Spain</a> <span class="count">(2)</span>' in text
-    assert "Kenya" not in text and "Africa" not in text
+    text = response.text.split('<div class="continents">')[1]
+    assert text.index("Europe") < text.index("Spain") < text.index("Northern America") < text.index("United States")
+    assert '<a href="/places/spain/">Spain</a> <span class="count">2</span>' in text
+    assert '<span style="inline-size: 100%"></span>' in text  # the bar of the country with the most
+    assert "Kenya" not in response.text and "Africa" not in response.text
+
+
+def test_the_americas_are_split_as_the_un_m49_regions_do(client, practice_factory):
+    practice_factory("Ollas in Maipú", place=("Santiago", "CL"))
+    practice_factory("Welcome in Mexico City", place=("Mexico City", "MX"))
+    practice_factory("Havana neighbours", place=("Havana", "CU"))
+    practice_factory("Mentors in Dallas", place=("Dallas", "US"))
+    practice_factory("Toronto newcomers", place=("Toronto", "CA"))
+
+    text = client.get("/places/").text
+    latin = client.get("/places/latin-america-and-the-caribbean/").text
+    northern = client.get("/places/northern-america/").text
+
+    assert "Latin America and the Caribbean" in text and "Northern America" in text
+    assert all(title in latin for title in ("Ollas in Maipú", "Welcome in Mexico City", "Havana neighbours"))
+    assert "Mentors in Dallas" not in latin and "Toronto newcomers" in northern and "Havana" not in northern
+    assert client.get("/places/south-america/")["Location"] == "/places/latin-america-and-the-caribbean/"
+    assert client.get("/places/north-america/")["Location"] == "/places/northern-america/"
+    listed = client.get("/practices/?continent=LA")
+    assert listed.context["page"].paginator.count == 3
+    assert "Latin America and the Caribbean (3)" in listed.text
+    assert client.get("/practices/?continent=SA").context["page"].paginator.count == 3  # an old address
 
 
 def test_a_continent_page_shows_its_practices_countries_and_themes(client, practices):
@@ -83,12 +106,23 @@ def test_practice_pages_and_cards_link_to_the_place_pages(client, practices):
     assert f'href="{terrassa.get_absolute_url()}"' in client.get("/practices/").text
 
 
-def test_a_place_not_found_in_the_gazetteer_says_so_on_its_page(client, practice_factory):
+def test_a_place_not_found_in_the_gazetteer_is_not_yet_placed_and_has_no_public_page(client, practice_factory, maya):
     practice = practice_factory("Neighbours in a new barrio", place=("Barrio Esperanza Nueva Xq", "CO"))
     place = practice.places.get()
+
+    assert not place.is_placed
+    assert client.get(place.get_absolute_url()).status_code == 404
+    assert "Barrio Esperanza" not in client.get("/places/colombia/").text
+    detail = client.get(practice.get_absolute_url()).text
+    assert "(“Barrio Esperanza Nueva Xq”: not yet placed on the map)" in detail
+    assert place.get_absolute_url() not in detail and 'href="/places/colombia/"' in detail
+
+    client.force_login(maya)
     response = client.get(place.get_absolute_url())
     assert "not found in the gazetteer" in response.text
     assert "data-map" not in response.text  # no position, so no map rather than a wrong one
+    review = client.get(f"/moderation/practices/{practice.pk}/").text
+    assert "Barrio Esperanza Nueva Xq, Colombia: not yet placed" in review
 
 
 def test_the_map_page_works_without_javascript_as_a_list_of_countries(client, practices):

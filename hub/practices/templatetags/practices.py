@@ -3,6 +3,7 @@ from functools import lru_cache
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import escape, format_html
@@ -53,8 +54,15 @@ def page_url(context, number) -> str:
 
 @register.filter
 def period(practice) -> str:
-    """ "June 2023 – December 2024", "since March 2021", or ""."""
+    """ "June 2023 – December 2024", "since March 2021", "planned from January 2027", or ""."""
     start, end = practice.start_date, practice.end_date
+    if start and start > timezone.localdate():
+        if end:
+            return _("planned: %(start)s – %(end)s") % {
+                "start": date_format(start, "F Y"),
+                "end": date_format(end, "F Y"),
+            }
+        return _("planned from %(start)s") % {"start": date_format(start, "F Y")}
     if start and end:
         return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
     if start:

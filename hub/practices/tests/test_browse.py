@@ -348,3 +348,28 @@ def test_words_in_the_list_go_through_the_search_engine(client, practice_factory
 
     assert [p.title for p in accentless.context["page"]] == ["Gobernanza migratoria en Maipú"]
     assert [p.title for p in other_form.context["page"]] == ["Gobernanza migratoria en Maipú"]
+
+
+def test_a_filter_with_no_results_keeps_its_choices_with_labels(client, practice_factory):
+    practice_factory("Barranquilla families", place=("Barranquilla", "CO"), topics=("education",))
+    practice_factory("Terrassa teachers", place=("Terrassa", "ES"), topics=("youth",))
+
+    response = client.get("/practices/?theme=youth&continent=SA")
+
+    assert response.context["page"].paginator.count == 0
+    groups = {group.name: group for group in response.context["facet_groups"]}
+    assert groups["theme"].selected == "youth" and groups["continent"].selected == "LA"  # SA: an old code
+    assert '<option value="LA" selected>Latin America and the Caribbean (0)</option>' in response.text
+    chips = {chip.label: chip.value for chip in response.context["active_filters"]}
+    assert chips == {"Theme": "Youth", "Continent": "Latin America and the Caribbean"}
+    assert "0 published practices match your choice." in response.text
+
+
+def test_the_count_of_the_list_is_a_proper_sentence_in_the_singular(client, practice_factory):
+    practice_factory("Barranquilla families", place=("Barranquilla", "CO"), topics=("education",))
+
+    filtered = client.get("/practices/?theme=education")
+    everything = client.get("/practices/")
+
+    assert "1 published practice matches your choice." in filtered.text
+    assert "1 published practice." in everything.text

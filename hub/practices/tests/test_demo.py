@@ -73,3 +73,11 @@ def test_load_demo_refuses_a_database_that_holds_practices(demo):
         call_command("load_demo", verbosity=0)
     call_command("load_demo", "--if-empty", verbosity=0)
     assert Practice.objects.filter(title__icontains="Musaned").count() == 1
+
+
+def test_the_demo_community_lists_members_with_their_organisations(demo, client):
+    text = client.get("/community/").text
+
+    assert "6 members chose to be listed." in text
+    assert "Amina Diallo" in text and "City of Montréal" in text
+    assert "Voices of Venezuela" in text

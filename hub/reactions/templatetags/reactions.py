@@ -75,3 +75,9 @@ def bookmark_button(context, obj):
         "csrf_token": context.get("csrf_token"),
         "bookmarked": Bookmark.objects.on(obj).by(request.user).exists() if target else False,
     }
+
+
+@register.simple_tag
+def comments_awaiting_count() -> int:
+    """For the moderation page's link to the comments that wait for a moderator."""
+    return Comment.objects.awaiting_moderation().count()

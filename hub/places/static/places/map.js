@@ -19,6 +19,24 @@
     return a;
   }
 
+  // The countries shipped with the site (Natural Earth through world-atlas), drawn as SVG under the markers.
+  function drawBasemap(map, element, config) {
+    if (!window.topojson || !config.basemapUrl) return;
+    map.createPane("basemap").style.zIndex = 200;
+    fetch(config.basemapUrl)
+      .then(function (response) { return response.json(); })
+      .then(function (world) {
+        L.geoJSON(topojson.feature(world, world.objects.countries), {
+          pane: "basemap",
+          interactive: false,
+          style: { color: "#9aa9b5", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+        }).addTo(map);
+        map.attributionControl.addAttribution(config.basemapAttribution);
+        element.classList.add("map-with-basemap");
+      })
+      .catch(function () { element.classList.add("map-without-tiles"); });
+  }
+
   function start(element) {
     var config = element.dataset;
     // People who ask their system for less motion get a map that jumps instead of flying.
@@ -28,10 +46,14 @@
       zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still
     })
       .setView([parseFloat(config.latitude), parseFloat(config.longitude)], parseInt(config.zoom, 10));
-    var tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 });
-    // When the tile server cannot be reached the markers and their counts still show on a plain background.
-    tiles.on("tileerror", function () { element.classList.add("map-without-tiles"); });
-    tiles.addTo(map);
+    if (config.tileUrl) {
+      var tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 });
+      // When the tile server cannot be reached the markers and their counts still show on a plain background.
+      tiles.on("tileerror", function () { element.classList.add("map-without-tiles"); });
+      tiles.addTo(map);
+    } else {
+      drawBasemap(map, element, config);
+    }
     element.leafletMap = map; // other layers (the events') join the map through this
 
     var layer = L.layerGroup().addTo(map);

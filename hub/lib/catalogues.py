@@ -1,0 +1,61 @@
+"""Which translations are complete enough to offer: the language selector offers only those.
+
+A language is offered when its catalogue (locale/<code>/LC_MESSAGES/django.po, as `makemessages`
+writes it) has every message translated and none marked fuzzy. Completing the French catalogue
+is all it takes for French to appear in the selector.
+"""
+
+from pathlib import Path
+
+
+def _entries(text: str):
+    """(flags, msgstrs) of each message of a .po file, the header left out."""
+    entry: dict = {"flags": "", "msgid": None, "msgstr": []}
+    current = None
+    for raw in [*text.splitlines(), ""]:
+        line = raw.strip()
+        if not line:
+            if entry["msgid"] is not None and entry["msgid"] != "":
+                yield entry["flags"], entry["msgstr"]
+            entry, current = {"flags": "", "msgid": None, "msgstr": []}, None
+        elif line.startswith("#,"):
+            entry["flags"] += line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith("msgid "):
+            entry["msgid"], current = _unquote(line[6:]), "msgid"
+        elif line.startswith("msgid_plural "):
+            current = "plural"
+        elif line.startswith("msgstr"):
+            entry["msgstr"].append(_unquote(line.split(" ", 1)[1]))
+            current = "msgstr"
+        elif line.startswith('"'):
+            if current == "msgid":
+                entry["msgid"] += _unquote(line)
+            elif current == "msgstr":
+                entry["msgstr"][-1] += _unquote(line)
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
+
+
+def catalogue_is_complete(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    entries = list(_entries(text))
+    return bool(entries) and all("fuzzy" not in flags and msgstrs and all(msgstrs) for flags, msgstrs in entries)
+
+
+def complete_languages(languages, locale_paths, *, source: str = "en") -> list:
+    """The (code, name) pairs of `languages` whose catalogue is complete in one of `locale_paths`;
+    the source language, in which the site is written, always."""
+    return [
+        (code, name)
+        for code, name in languages
+        if code == source
+        or any(catalogue_is_complete(Path(folder) / code / "LC_MESSAGES" / "django.po") for folder in locale_paths)
+    ]
