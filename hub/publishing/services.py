@@ -119,19 +119,34 @@ def content_update(*, obj: Publishable, data: dict, by, reason: str | None = Non
     return obj
 
 
+def _stored_status(obj: Publishable) -> str:
+    """The object's status as stored, its row locked until commit: two moderators deciding at the same
+    moment take turns, and the second sees the first one's decision (SQLite's writers take turns anyway)."""
+    return type(obj).objects.select_for_update().values_list("status", flat=True).get(pk=obj.pk)
+
+
 @transaction.atomic
 def content_publish(*, obj: Publishable, by) -> Publishable:
-    was_public = obj.is_published
+    """Publish, telling the submitter; publishing what is published already (a second moderator a moment
+    later) changes nothing and sends nothing."""
+    if _stored_status(obj) == Status.PUBLISHED:
+        obj.refresh_from_db()
+        return obj
+    was_public = False
     obj.status = Status.PUBLISHED
     obj.published_at = obj.published_at or timezone.now()
     obj.rejection_reason = ""
-    _changed(obj, by=by, reason=_("Published"), was_public=was_public, mail=None if was_public else "published")
+    _changed(obj, by=by, reason=_("Published"), was_public=was_public, mail="published")
     return obj
 
 
 @transaction.atomic
 def content_reject(*, obj: Publishable, by, reason: str) -> Publishable:
-    was_public = obj.is_published
+    stored = _stored_status(obj)
+    if stored == Status.REJECTED:
+        obj.refresh_from_db()
+        return obj
+    was_public = stored == Status.PUBLISHED
     obj.status = Status.REJECTED
     obj.rejection_reason = reason
     obj.featured = False
@@ -149,7 +164,11 @@ def content_set_featured(*, obj: Publishable, by, featured: bool) -> Publishable
 
 @transaction.atomic
 def content_archive(*, obj: Publishable, by, reason: str | None = None) -> Publishable:
-    was_public = obj.is_published
+    stored = _stored_status(obj)
+    if stored == Status.ARCHIVED:
+        obj.refresh_from_db()
+        return obj
+    was_public = stored == Status.PUBLISHED
     obj.status = Status.ARCHIVED
     obj.featured = False
     _changed(obj, by=by, reason=reason or _("Archived"), was_public=was_public)

@@ -150,3 +150,23 @@ def test_a_double_click_makes_one_practice_and_both_clicks_land_on_its_status_pa
 
     practice = Practice.objects.get()
     assert [response["Location"] for response in responses] == [practice.get_status_url()] * 2
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_moderators_publishing_the_same_practice_at_once_publish_it_once(practice_factory, maya):
+    from django.core import mail
+
+    from hub.publishing import services as publishing
+
+    waiting = practice_factory("Welcome walks", status=Practice.Status.SUBMITTED, submitter_email="ana@example.org")
+    mail.outbox.clear()
+
+    hold_open_while(
+        lambda: publishing.content_publish(obj=Practice.objects.get(pk=waiting.pk), by=maya),
+        lambda: publishing.content_publish(obj=Practice.objects.get(pk=waiting.pk), by=maya),
+    )
+
+    reasons = list(waiting.history.values_list("history_change_reason", flat=True))
+    assert reasons.count("Published") == 1
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
