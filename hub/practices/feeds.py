@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hub.practices.facet_index import PracticeSelection
-from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
+from hub.search.facet_index import PracticeSelection
+from hub.search.facets import selection_for
 
 FEED_LENGTH = 30
 

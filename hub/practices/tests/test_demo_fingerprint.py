@@ -68,7 +68,7 @@ def _practice(practice: Practice) -> dict:
         ]
         for record in practice.history.order_by("history_id")
     ]
-    document = SearchDocument.objects.filter(practice=practice).first()
+    document = SearchDocument.objects.filter(id=practice.pk).first()
     fields["search_pairs"] = (
         hashlib.sha256(" ".join(sorted(document.pairs.split())).encode()).hexdigest() if document else None
     )
