@@ -49,10 +49,6 @@ def _no_page_cache(settings):
 def _fresh_cache(_own_cache):
     from django.core.cache import cache
 
-    from hub.search import carry
-
-    # Each test's database is rolled back, change log included: nothing carries over between tests.
-    carry.forget()
     cache.clear()
     yield
     cache.clear()

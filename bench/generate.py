@@ -10,6 +10,7 @@ Import this module only after django.setup().
 
 import itertools
 import math
+import os
 import random
 import sys
 import time
@@ -26,7 +27,8 @@ from hub.places.gazetteer import continent_of
 from hub.places.models import Place
 from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
 
-PRACTICES = 100_000
+# BENCH_PRACTICES: a smaller database for a quicker run on a loaded machine (its figures say so).
+PRACTICES = int(os.environ.get("BENCH_PRACTICES", 100_000))
 ORGANISATIONS = 1_000
 PLACES = 2_000
 CHUNK = 5_000  # practices built and written per round: bounds memory, keeps INSERTs large

@@ -58,9 +58,9 @@ def child_honest() -> dict:
     from django.core.management import call_command
 
     from bench.pages import engine_version
+    from hub.practices.demo import honest_load
     from hub.search.relevance.honest import (
         BM25,
-        honest_load,
         load_honest,
         ndcg_of_keys,
         practice_text,

@@ -84,11 +84,10 @@ def child_speed(repeat: int) -> dict:
     from django.test import Client
 
     from bench.pages import engine_version, prepare_database
-    from hub.practices.facet_index import facet_index
     from hub.practices.filters import PracticeFilter
     from hub.practices.models import Practice
-    from hub.search import carry
     from hub.search.engines import get_engine
+    from hub.search.facet_index import facet_index
     from hub.search.results import SearchFilter, search_practices
     from hub.search.services import search_index_practices, search_rebuild
 
@@ -121,10 +120,9 @@ def child_speed(repeat: int) -> dict:
         return response
 
     def forget() -> None:
-        """No word's matches kept, nor carried over from an earlier index (the facet index is kept: it
-        is built once per publication, not per search)."""
+        """No word's matches kept (the facet index is kept: it is built once per publication, not per
+        search)."""
         facet_index().memo.clear()
-        carry.forget()
 
     def publish() -> None:
         """What a moderator's edit of the newest practice does to the search index, committed: the
@@ -152,7 +150,7 @@ def child_speed(repeat: int) -> dict:
                 row["count"] = outcome[0]
         say(f"  {kind:11} {text!r:32} {row['count']:>6} found  results p50 {summary(row['results'])['p50_ms']} ms")
         rows.append(row)
-    # After a publication: the words searched before are carried over to the new facet index (carry.py).
+    # After a publication: the new facet index keeps no matches; the engine is asked afresh.
     for row in rows:
         row["after"] = []
     for _ in range(repeat):
@@ -320,8 +318,8 @@ per core): {rebuilds}.
   been searched before. This is the figure the target is about.
 - **After a publication**: the same page, the first time each query is searched after a practice
   was written again (`search_index_practices`, committed) and the process built its facet index
-  anew: the matches found before are carried over to the new index, the changed practice taken out
-  of them, and the engine asked whether that one practice matches now (hub/search/carry.py).
+  anew: the new index keeps no matches, so the engine is asked again for every word, as on a first
+  search, only with the engine's own caches warm (docs/search.md, "State").
 - **First search**: the same page when no words' matches are kept: the first search of these
   words since the process started, or after a rebuild of the index or an import of more than 2 000
   practices. It grows with the number of matches, whose ids the engine must collect: every word of

@@ -25,9 +25,9 @@ from hub.places.models import (
     country_from_slug,
     country_url,
 )
-from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
+from hub.search.facets import selection_for
 from hub.search.listing import listing_version
 
 CACHE_SECONDS = 24 * 3600

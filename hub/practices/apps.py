@@ -7,9 +7,9 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self):
+        from hub.practices.search import PRACTICE_SEARCH
         from hub.practices.services import practice_write
         from hub.publishing.kinds import ContentKind, register
-        from hub.search.services import search_index_practices
 
         register(
             ContentKind(
@@ -20,7 +20,7 @@ class PracticesConfig(AppConfig):
                 label_plural=_("Practices"),
                 form="hub.practices.forms.PracticeForm",
                 write=practice_write,
-                index=lambda practices: search_index_practices(practices=practices),
+                search=PRACTICE_SEARCH,  # indexed by hub.search.services.search_index
                 restored_relations=("topics", "places", "target_groups", "partners"),
                 kept_on_restore=("merged_into",),
                 form_template="practices/_practice_form_fields.html",

@@ -25,6 +25,7 @@ from hub.places.models import Place
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice, TargetGroup, Topic
 from hub.practices.services import practice_create
+from hub.search.relevance.honest import load_honest
 from hub.search.services import search_rebuild
 
 DEMO_FOLDER = Path(settings.BASE_DIR) / "demo"
@@ -390,3 +391,24 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
             if row.get("moderator") and row.get("password")
         ],
     }
+
+
+def honest_load(*, by) -> dict[int, str]:
+    """Publish every practice of the honest relevance set (hub/search/relevance/honest.json), made by
+    `by` (a moderator); {practice id: key}."""
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    keys = {}
+    for entry in load_honest()["practices"]:
+        data = {
+            "title": entry["title"],
+            "summary": entry["summary"],
+            "background": entry["body"],
+            "language": entry["language"],
+            "topics": [topics[slug] for slug in entry["themes"] if slug in topics],
+            "links": [("Source", entry["source"])],
+        }
+        if entry["country"]:
+            data["country"] = entry["country"]
+        practice = practice_create(data=data, by=by, submitted_by=by, publish=True, notify=False)
+        keys[practice.pk] = entry["key"]
+    return keys

@@ -7,10 +7,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from hub.lib.feeds import CleanRssFeed
-from hub.practices.facet_index import PracticeSelection
-from hub.practices.facets import selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, Topic
+from hub.search.facet_index import PracticeSelection
+from hub.search.facets import selection_for
 
 FEED_LENGTH = 30
 

@@ -6,8 +6,8 @@ from django_countries import countries
 
 from hub.people.models import StakeholderType
 from hub.places.models import OLD_CONTINENT_CODES, Continent
-from hub.practices.facet_index import FACETS
 from hub.practices.models import Practice, TargetGroup, Topic
+from hub.search.facet_index import FACETS
 
 
 class PracticeFilter(django_filters.FilterSet):

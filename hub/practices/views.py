@@ -16,11 +16,11 @@ from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.people.services import profile_submission_defaults
 from hub.practices import services
-from hub.practices.facet_index import PracticeSelection, facet_index
-from hub.practices.facets import facet_panel, published_facets, selection_for
 from hub.practices.filters import PracticeFilter
 from hub.practices.forms import PracticeForm, SubmitterForm
 from hub.practices.models import Practice, Topic
+from hub.search.facet_index import PracticeSelection, facet_index
+from hub.search.facets import facet_panel, published_facets, selection_for
 
 # An anonymous submitter who opened their status link may preview their practice in this session.
 PREVIEWABLE_SESSION_KEY = "previewable_practices"

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
+from hub.search.kinds import SearchKind, register_search_kind, unregister_search_kind
+
 
 @dataclass(frozen=True)
 class ContentKind:
@@ -24,7 +26,11 @@ class ContentKind:
     form: str  # dotted path of the form that submitters fill in and moderators edit with
     # Copies a valid form's cleaned_data onto the object, saves it and sets its relations.
     write: Callable[[object, dict], None]
+    # What search needs of it (its number, text builder and facets): with it, the kind is indexed,
+    # found by the site search and counted there, through the generic search_index().
+    search: SearchKind | None = None
     # Brings the search index up to date for these objects: published ones in, the others out.
+    # Given a `search`, it is hub.search.services.search_index for the kind unless said otherwise.
     index: Callable[[list], None] | None = None
     # Relations (many-to-many names) that a restored version brings back with the fields.
     restored_relations: tuple[str, ...] = ()
@@ -36,6 +42,10 @@ class ContentKind:
     form_template: str = "publishing/_form_fields.html"
     review_extra_template: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.search is not None and self.index is None:
+            object.__setattr__(self, "index", _indexer(self.search))
 
     @property
     def model_class(self):
@@ -53,16 +63,29 @@ class ContentKind:
         return chosen.template.name.removeprefix("mail/").removesuffix(".txt")
 
 
+def _indexer(search: SearchKind) -> Callable[[list], None]:
+    def index(objects: list) -> None:
+        from hub.search.services import search_index
+
+        search_index(kind=search, objects=objects)
+
+    return index
+
+
 KINDS: dict[str, ContentKind] = {}
 
 
 def register(kind: ContentKind) -> ContentKind:
     KINDS[kind.slug] = kind
+    if kind.search is not None:
+        register_search_kind(kind.search)
     return kind
 
 
 def unregister(slug: str) -> None:
-    KINDS.pop(slug, None)
+    kind = KINDS.pop(slug, None)
+    if kind is not None and kind.search is not None:
+        unregister_search_kind(kind.search.slug)
 
 
 def kind_of(obj) -> ContentKind:

@@ -11,7 +11,7 @@ import numpy as np
 from django.db import connection, transaction
 
 from hub.search import query as q
-from hub.search.documents import FIELDS, IndexedPractice
+from hub.search.documents import FIELDS, IndexedDocument
 
 # Weights of title, summary, body and context, in that order.
 FIELD_WEIGHTS = (10.0, 4.0, 1.5, 1.0)
@@ -62,20 +62,19 @@ class SqliteEngine:
     # The range is handed to FTS5, which seeks to it; the list is not (`+rowid`): given a list of ids,
     # FTS5 runs the whole query once per id.
     AMONG = " AND rowid BETWEEN %s AND %s AND +rowid IN (SELECT value FROM json_each(%s))"
+    OF_KIND = " AND rowid BETWEEN %s AND %s"  # a kind's documents are a range of rowids
 
     @staticmethod
-    def rows(documents: list[IndexedPractice]) -> list[tuple]:
+    def rows(documents: list[IndexedDocument]) -> list[tuple]:
         """What write_rows stores for these documents: computed apart, so that workers can do it."""
-        return [(d.practice_id, " ".join(d.pairs), *(" ".join(d.fields[name]) for name in FIELDS)) for d in documents]
+        return [(d.document_id, " ".join(d.pairs), *(" ".join(d.fields[name]) for name in FIELDS)) for d in documents]
 
-    def write(self, cursor, documents: list[IndexedPractice]) -> None:
+    def write(self, cursor, documents: list[IndexedDocument]) -> None:
         """Store the documents (whose old versions were deleted first)."""
         self.write_rows(cursor, self.rows(documents))
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
-        cursor.executemany(
-            "INSERT INTO search_searchdocument (practice_id, pairs) VALUES (%s, %s)", [r[:2] for r in rows]
-        )
+        cursor.executemany("INSERT INTO search_searchdocument (id, pairs) VALUES (%s, %s)", [r[:2] for r in rows])
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, summary, body, context) VALUES (%s, %s, %s, %s, %s)",
             [(r[0], *r[2:]) for r in rows],
@@ -85,9 +84,9 @@ class SqliteEngine:
             "INSERT INTO search_head (rowid, title, summary) VALUES (%s, %s, %s)", [(r[0], r[2], r[3]) for r in rows]
         )
 
-    def delete(self, cursor, practice_ids: list[int]) -> None:
+    def delete(self, cursor, document_ids: list[int]) -> None:
         for table in ("search_fts", "search_head"):
-            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in practice_ids])  # noqa: S608
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in document_ids])  # noqa: S608
 
     def clear(self, cursor) -> None:
         # Dropped and created again, as the migrations made them: a DELETE makes FTS5 read back every
@@ -105,32 +104,38 @@ class SqliteEngine:
     def after_commit(self, cursor) -> None:
         pass
 
-    def matching_ids(self, parsed: q.ParsedQuery, *, head: bool = False, among: np.ndarray | None = None) -> np.ndarray:
-        """Every practice that matches (head: with every group in its title or summary), in no order;
-        only those `among` these ids, if given."""
+    def matching_ids(
+        self, parsed: q.ParsedQuery, *, head: bool = False, among: np.ndarray | None = None, kind=None
+    ) -> np.ndarray:
+        """Every document that matches (head: with every group in its title or summary), in no order;
+        only those `among` these ids, if given, or else of this kind (kinds.SearchKind), if given."""
         table = "search_head" if head else "search_fts"
         sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 - our names
         params = [q.fts5_match(parsed, head=head)]
         if among is not None:
             sql += self.AMONG
             params += [int(among.min()), int(among.max()), _json_ids(among)]
+        elif kind is not None:
+            sql += self.OF_KIND
+            params += [kind.first_id, kind.last_id]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return _id_array(cursor.fetchone()[0])
 
-    def latest_ids(self, parsed: q.ParsedQuery, *, head: bool, limit: int) -> np.ndarray:
-        """The `limit` matches with the highest ids (FTS5 reads its lists backwards and stops), in no order."""
+    def latest_ids(self, parsed: q.ParsedQuery, *, head: bool, limit: int, kind) -> np.ndarray:
+        """The `limit` matches of the kind with the highest ids (FTS5 seeks the end of the kind's range,
+        reads its lists backwards and stops), in no order."""
         table = "search_head" if head else "search_fts"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s "  # noqa: S608
-                "ORDER BY rowid DESC LIMIT %s)",
-                [q.fts5_match(parsed, head=head), limit],
+                f"{self.OF_KIND} ORDER BY rowid DESC LIMIT %s)",
+                [q.fts5_match(parsed, head=head), kind.first_id, kind.last_id, limit],
             )
             return _id_array(cursor.fetchone()[0])
 
     def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
-        """The practices `among` (matches of one tier, a block of ids) best first.
+        """The documents `among` (matches of one tier, a block of ids) best first.
 
         The head tier is ranked on its title and summary (search_head), the rest on every field."""
         # bm25() is lower for better matches; it already weighs rare words more (idf).
@@ -160,7 +165,7 @@ class PostgresEngine:
     RANK_WEIGHTS = "{" + ",".join(str(w / FIELD_WEIGHTS[0]) for w in reversed(FIELD_WEIGHTS)) + "}"
 
     @staticmethod
-    def tsvector_literal(document: IndexedPractice, fields: tuple[str, ...] = FIELDS) -> str:
+    def tsvector_literal(document: IndexedDocument, fields: tuple[str, ...] = FIELDS) -> str:
         positions: dict[str, list[str]] = {}
         position = 0
         for name, weight in zip(fields, "ABCD", strict=False):
@@ -173,30 +178,30 @@ class PostgresEngine:
         return " ".join(f"'{term}':{','.join(found)}" for term, found in positions.items())
 
     @classmethod
-    def rows(cls, documents: list[IndexedPractice]) -> list[tuple]:
+    def rows(cls, documents: list[IndexedDocument]) -> list[tuple]:
         """What write_rows stores for these documents: computed apart, so that workers can do it."""
         return [
-            (d.practice_id, " ".join(d.pairs), cls.tsvector_literal(d), cls.tsvector_literal(d, HEAD_FIELDS))
+            (d.document_id, " ".join(d.pairs), cls.tsvector_literal(d), cls.tsvector_literal(d, HEAD_FIELDS))
             for d in documents
         ]
 
-    def write(self, cursor, documents: list[IndexedPractice]) -> None:
+    def write(self, cursor, documents: list[IndexedDocument]) -> None:
         """Store the documents (whose old versions were deleted first)."""
         self.write_rows(cursor, self.rows(documents))
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
         # COPY, not INSERT: a rebuild writes 100 000 of them. The title and summary go again in a
         # table of their own (see migration 0003): the head tier, small enough to rank thousands.
-        with cursor.copy("COPY search_searchdocument (practice_id, pairs, document) FROM STDIN") as copy:
+        with cursor.copy("COPY search_searchdocument (id, pairs, document) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row[:3])
-        with cursor.copy("COPY search_head (practice_id, head) FROM STDIN") as copy:
+        with cursor.copy("COPY search_head (id, head) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row((row[0], row[3]))
 
-    def delete(self, cursor, practice_ids: list[int]) -> None:
+    def delete(self, cursor, document_ids: list[int]) -> None:
         # The document goes with its SearchDocument row, which the caller deletes.
-        cursor.execute("DELETE FROM search_head WHERE practice_id = ANY(%s)", [list(practice_ids)])
+        cursor.execute("DELETE FROM search_head WHERE id = ANY(%s)", [list(document_ids)])
 
     def clear(self, cursor) -> None:
         """Empty the index and drop its text indexes, for a rebuild: rows go in many times faster
@@ -258,30 +263,35 @@ class PostgresEngine:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
 
-    def matching_ids(self, parsed, *, head: bool = False, among: np.ndarray | None = None) -> np.ndarray:
+    def matching_ids(self, parsed, *, head: bool = False, among: np.ndarray | None = None, kind=None) -> np.ndarray:
+        """Every document that matches, in no order; only those `among` these ids, if given, or else of
+        this kind (kinds.SearchKind, a range of the primary key), if given."""
         table, where, params = self._where(parsed, head)
-        sql = f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM {table} WHERE {where}"  # noqa: S608
+        sql = f"SELECT string_agg(int8send(id), ''::bytea) FROM {table} WHERE {where}"  # noqa: S608
         with connection.cursor() as cursor:
-            if among is None:
+            if among is not None:  # a few ids: the planner reads them by key and tests their documents
+                cursor.execute(sql + " AND id = ANY(%s::bigint[])", [*params, _array_literal(among)])
+            elif kind is not None:
+                self._execute(cursor, sql + " AND id BETWEEN %s AND %s", [*params, kind.first_id, kind.last_id])
+            else:
                 self._execute(cursor, sql, params)
-            else:  # a few ids: the planner reads them by key and tests their documents
-                cursor.execute(sql + " AND practice_id = ANY(%s::bigint[])", [*params, _array_literal(among)])
             return _packed_id_array(cursor.fetchone()[0])
 
-    def latest_ids(self, parsed, *, head: bool, limit: int) -> np.ndarray:
-        """The `limit` matches with the highest ids, in no order. For a common word the planner reads
-        the newest rows backwards until it has them, without collecting every match."""
+    def latest_ids(self, parsed, *, head: bool, limit: int, kind) -> np.ndarray:
+        """The `limit` matches of the kind with the highest ids, in no order. For a common word the
+        planner reads the newest rows of the kind backwards until it has them, without collecting
+        every match."""
         table, where, params = self._where(parsed, head)
         with connection.cursor() as cursor:
             sql = (
-                f"SELECT string_agg(int8send(practice_id), ''::bytea) FROM (SELECT practice_id FROM {table} "  # noqa: S608
-                f"WHERE {where} ORDER BY practice_id DESC LIMIT %s) latest"
+                f"SELECT string_agg(int8send(id), ''::bytea) FROM (SELECT id FROM {table} "  # noqa: S608
+                f"WHERE {where} AND id BETWEEN %s AND %s ORDER BY id DESC LIMIT %s) latest"
             )
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, [*params, kind.first_id, kind.last_id, limit])
             return _packed_id_array(cursor.fetchone()[0])
 
     def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
-        """The practices `among` (matches of one tier, a block of ids) best first; `idfs` weigh the groups
+        """The documents `among` (matches of one tier, a block of ids) best first; `idfs` weigh the groups
         of words (inverse_document_frequencies)."""
         # ts_rank knows nothing of how rare a word is: each group of the query weighs its idf. The head
         # tier is ranked on its head alone, which is small; `document` has to be read back from TOAST.
@@ -293,8 +303,8 @@ class PostgresEngine:
         ]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT practice_id, {score} AS score FROM {table} "  # noqa: S608 - placeholders and our names
-                "WHERE practice_id = ANY(%s::bigint[]) ORDER BY score DESC, practice_id DESC LIMIT %s OFFSET %s",
+                f"SELECT id, {score} AS score FROM {table} "  # noqa: S608 - placeholders and our names
+                "WHERE id = ANY(%s::bigint[]) ORDER BY score DESC, id DESC LIMIT %s OFFSET %s",
                 [*score_params, _array_literal(among), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]

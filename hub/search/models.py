@@ -1,19 +1,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hub.practices.models import Practice
-
 
 class SearchDocument(models.Model):
-    """One published practice as the index holds it.
+    """One published object of a search kind as the index holds it.
 
-    The engine's own data lives beside it: on SQLite a row of the FTS5 table `search_fts` with
-    the same rowid, on PostgreSQL the weighted tsvector column `document` of this very table
-    (both created by migration 0002). `pairs` keeps the (word, term) pairs of the practice so
-    that the vocabulary can be updated when the practice changes or leaves the index.
+    `id` is the kind's number in the high bits and the object's primary key in the low ones
+    (hub.search.kinds.SearchKind.document_id): a practice's is its primary key. The engine's own data
+    lives beside it: on SQLite a row of the FTS5 tables `search_fts` and `search_head` with the same
+    rowid, on PostgreSQL the weighted tsvector column `document` of this very table and a row of
+    `search_head` (migrations 0002 and 0003). `pairs` keeps the (word, term) pairs of the object so
+    that the vocabulary can be updated when it changes or leaves the index.
     """
 
-    practice = models.OneToOneField(Practice, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    id = models.BigIntegerField(primary_key=True)
     pairs = models.TextField(blank=True)
 
     class Meta:
@@ -21,12 +21,12 @@ class SearchDocument(models.Model):
         verbose_name_plural = _("search documents")
 
     def __str__(self):
-        return f"search document of practice {self.practice_id}"
+        return f"search document {self.pk}"
 
 
 class SearchTerm(models.Model):
     """The vocabulary of the index: each word as written (normalised), the term it was indexed
-    under, and in how many published practices. It feeds "Did you mean …" and the rarity of words."""
+    under, and in how many published documents (of every kind). It feeds "Did you mean …" and the rarity of words."""
 
     word = models.CharField(max_length=60)
     term = models.CharField(max_length=60, db_index=True)
@@ -41,18 +41,3 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.word} ({self.term})"
-
-
-class SearchChange(models.Model):
-    """A practice whose search document was written or taken out, logged in commit order. Each
-    process patches the matches it kept from before with these (hub/search/carry.py) rather than
-    asking the engine again for every word. No practice: the whole index was rebuilt."""
-
-    practice_id = models.BigIntegerField(null=True)
-
-    class Meta:
-        verbose_name = _("search index change")
-        verbose_name_plural = _("search index changes")
-
-    def __str__(self):
-        return f"change {self.pk}: practice {self.practice_id or 'all'}"

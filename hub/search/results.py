@@ -1,13 +1,15 @@
 """A search over published practices: the query as typed, what was run, and its results.
 
-The engine finds the matching practices; the page's filters, the count, the facet counts and
-the date order come from the facet index (practices/facet_index.py), as on the practice list.
+The engine finds the matching practices (the practice kind's range of documents: kinds.py); the
+page's filters, the count, the facet counts and the date order come from the facet index
+(facet_index.py), as on the practice list.
 The engine then ranks the practices of the page's tier and block (RankedResults).
 
 When nothing matches, the search tries again with misspelt words corrected, then with any
 of the words instead of all of them, and says which it did.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,11 +17,11 @@ import django_filters
 import numpy as np
 from django.utils.translation import gettext_lazy as _
 
-from hub.practices.facet_index import SMALL_ENTRY_BYTES, FacetIndex, PracticeSelection, facet_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
-from hub.search.carry import LATEST_HEAD_MATCHES, MATCHES, carried_over
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
+from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, PracticeSelection, facet_index
+from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions, term_frequencies
@@ -44,6 +46,9 @@ class SearchFilter(PracticeFilter):
 # the title or summary of 30 000 practices ranks the latest 2 000 of them, not all 30 000. Where a
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
 RANK_BLOCK = 2_000
+# The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
+# and the latest of their title-and-summary matches (RankedResults._first_block).
+MATCHES, LATEST_HEAD_MATCHES = "search", "latest head matches"
 
 
 class RankedResults:
@@ -80,31 +85,13 @@ class RankedResults:
             return None
         block = search.index.memo.get(
             (LATEST_HEAD_MATCHES, search.executed_key),
-            self._latest_head_matches,
+            lambda: search.engine.latest_ids(search.indexed, head=True, limit=RANK_BLOCK, kind=search.kind),
             size=lambda ids: ids.nbytes + SMALL_ENTRY_BYTES,
         )
         if len(block) < RANK_BLOCK:  # the whole head tier: _tiers takes it from the memo
             search.remember_head(block)
             return None
         return self._ranked(Tier.HEAD, np.sort(block)[::-1], start, stop)
-
-    def _latest_head_matches(self) -> np.ndarray:
-        """The RANK_BLOCK head matches with the highest ids (fewer: the whole head tier), from the
-        block the previous index kept if the practices changed since leave it whole."""
-        search = self.search
-        carried = carried_over(search.index)
-        block = carried.take((LATEST_HEAD_MATCHES, search.executed_key)) if carried is not None else None
-        if block is not None:
-            found = carried.patched(
-                block, lambda changed: search.engine.matching_ids(search.indexed, head=True, among=changed)
-            )
-            if len(block) < RANK_BLOCK:  # it was the whole head tier: so is this
-                return np.sort(found)[::-1][:RANK_BLOCK]
-            # Matches older than the block were never seen: it is still the latest if it is full above them.
-            latest = found[found >= block.min()]
-            if len(latest) >= RANK_BLOCK:
-                return np.sort(latest)[::-1][:RANK_BLOCK]
-        return search.engine.latest_ids(search.indexed, head=True, limit=RANK_BLOCK)
 
     def _tiers(self, start: int, stop: int) -> list[int]:
         search = self.search
@@ -122,22 +109,22 @@ class RankedResults:
         return np.sort(self.search.index.id_array(bits))[::-1]
 
     def _ranked(self, tier: Tier, candidates, start: int, stop: int) -> list[int]:
-        ids = []
-        stop = min(stop, len(candidates))
-        while start < stop:
-            block_start = start - start % RANK_BLOCK
-            block = candidates[block_start : block_start + RANK_BLOCK]
-            limit = min(stop, block_start + len(block)) - start
-            ids += self.search.engine.ranked_ids(
-                self.search.indexed,
-                tier,
-                block,
-                limit=limit,
-                offset=start - block_start,
-                idfs=self.search.idfs,
-            )
-            start += limit
-        return ids
+        search = self.search
+        return ranked(search.engine, search.indexed, search.idfs, tier, candidates, start, stop)
+
+
+def ranked(engine, parsed: ParsedQuery, idfs, tier: Tier, candidates, start: int, stop: int) -> list[int]:
+    """Ids from `start` to `stop` of the `candidates` of one tier (latest first) in the engine's order,
+    a block of RANK_BLOCK at a time."""
+    ids = []
+    stop = min(stop, len(candidates))
+    while start < stop:
+        block_start = start - start % RANK_BLOCK
+        block = candidates[block_start : block_start + RANK_BLOCK]
+        limit = min(stop, block_start + len(block)) - start
+        ids += engine.ranked_ids(parsed, tier, block, limit=limit, offset=start - block_start, idfs=idfs)
+        start += limit
+    return ids
 
 
 def _bitset_size(bits: int) -> int:
@@ -160,6 +147,7 @@ class PracticeSearch:
     bits: int = 0  # the matches that the filters keep
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
+    kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
 
     @property
     def count(self) -> int:
@@ -187,11 +175,11 @@ class PracticeSearch:
         """The bitset of the published practices that match, before the filters (head: with every
         group of words in their title or summary; the excluded words are left to the full query).
 
-        What the engine finds is kept with the facet index, and carried over to the next index after
-        a publication (carry.py): a common word matches most practices, and collecting 90 000 ids
-        from the engine is most of what a search costs. All the groups of words searched together
-        before, or a group searched before (`refugees` of `refugees housing`), are taken from
-        there; the engine is asked once for the rest of the query, all its groups together."""
+        What the engine finds is kept with the facet index until the next publication: a common word
+        matches most practices, and collecting 90 000 ids from the engine is most of what a search
+        costs. All the groups of words searched together before, or a group searched before
+        (`refugees` of `refugees housing`), are taken from there; the engine is asked once for the
+        rest of the query, all its groups together."""
         bits = self._kept(parsed.groups, head) if len(parsed.groups) > 1 else None
         if bits is None:
             bits, asked = self.index.everything, []
@@ -213,28 +201,17 @@ class PracticeSearch:
         return (MATCHES, head, tuple(tuple(group) for group in groups))
 
     def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
-        key = self._key(groups, head)
-
         def ask_engine() -> int:
             indexed = self._within_index(ParsedQuery(groups))
             if indexed is None:  # a word the index does not hold: nothing to ask
                 return 0
-            carried = carried_over(self.index)
-            kept = carried.take(key) if carried is not None else None
-            if kept is None:
-                return self.index.of_id_array(self.engine.matching_ids(indexed, head=head))
-            found = carried.patched(kept, lambda changed: self.engine.matching_ids(indexed, head=head, among=changed))
-            return self.index.of_id_array(found)
+            return self.index.of_id_array(self.engine.matching_ids(indexed, head=head, kind=self.kind))
 
-        return self.index.memo.get(key, ask_engine, size=_bitset_size)
+        return self.index.memo.get(self._key(groups, head), ask_engine, size=_bitset_size)
 
     def _kept(self, groups: list[list[Term]], head: bool) -> int | None:
-        """The matches of these groups if this index keeps them or the previous one did, else None."""
-        key = self._key(groups, head)
-        found = self.index.memo.peek(key)
-        if found is None and key in (carried_over(self.index) or ()):
-            found = self._engine_matches(groups, head)
-        return found
+        """The matches of these groups if this index keeps them, else None."""
+        return self.index.memo.peek(self._key(groups, head))
 
     def head_bits(self) -> int:
         """The matches with every word in their title or summary (that the filters keep)."""
@@ -270,7 +247,6 @@ def search_practices(text: str, filterset: PracticeFilter | None = None) -> Prac
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()
-    carried_over(index)  # first: what changed is read before any match is found with this index
     chosen = filterset.chosen() if filterset is not None else {}
     search = PracticeSearch(
         text=text, parsed=parsed, index=index, filter_bits=index.select(chosen), filtered=bool(chosen), sort=sort
@@ -298,4 +274,127 @@ def search_practices(text: str, filterset: PracticeFilter | None = None) -> Prac
         search.suggestion = corrected
     if search.count == 0 and search.filtered:
         search.unfiltered_count = matched.bit_count()
+    return search
+
+
+def kind_count(kind: SearchKind, text: str) -> int:
+    """How many published objects of the kind match the words: the count on its tab."""
+    return search_practices(text).count if kind.slug == PRACTICES else search_kind(kind, text).count
+
+
+@dataclass
+class KindSearch:
+    """A search over the published objects of a kind other than practices (kinds.SearchKind).
+
+    The engine finds the kind's matches (its range of document ids) and ranks them, in the same two
+    tiers and blocks as practices; the kind's facets are counted over the matches from one query of
+    the facet fields of its published objects. A kind holds thousands of objects, not 100 000
+    practices: such a query costs a few milliseconds, where a facet index of bitsets would be one
+    more thing kept in every process. A kind that grows to practices' size gets one then."""
+
+    kind: SearchKind
+    text: str
+    parsed: ParsedQuery
+    chosen: dict[str, str]  # facet name -> value as typed
+    executed: ParsedQuery | None = None
+    matched: list[tuple] = field(default_factory=list)  # (pk, facet values…) of the published matches
+    ids: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # document ids, filtered
+    head: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # of them, the head tier
+    indexed: ParsedQuery | None = None
+    idfs: list[float] = field(default_factory=list)
+    engine: object = field(default_factory=get_engine)
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        return query_terms(self.executed) if self.executed else frozenset()
+
+    def facets(self) -> dict[str, list[FacetOption]]:
+        """Each facet's values among the matches (with the other facets' filters: a facet never
+        narrows its own options), the most frequent first."""
+        options = {}
+        for position, facet in enumerate(self.kind.facets, start=1):
+            others = {name: value for name, value in self.chosen.items() if name != facet.name}
+            counted = Counter(row[position] for row in self.matched if self._keeps(row, others))
+            counted.pop(None, None)
+            counted.pop("", None)
+            labels = self._labels(facet, list(counted))
+            found = [FacetOption(str(value), labels[value], n) for value, n in counted.items()]
+            options[facet.name] = sorted(found, key=lambda option: (-option.count, option.label))
+        return options
+
+    def _keeps(self, row: tuple, chosen: dict[str, str]) -> bool:
+        return all(str(row[position]) == chosen[facet.name] for position, facet in self._chosen_facets(chosen))
+
+    def _chosen_facets(self, chosen: dict[str, str]):
+        return [(position, facet) for position, facet in enumerate(self.kind.facets, start=1) if facet.name in chosen]
+
+    def _labels(self, facet, values: list) -> dict:
+        model_field = self.kind.model_class._meta.get_field(facet.field)
+        if model_field.is_relation:
+            found = model_field.related_model._default_manager.in_bulk(values)
+            return {value: str(found.get(value, value)) for value in values}
+        choices = dict(model_field.flatchoices)
+        return {value: str(choices.get(value, value)) for value in values}
+
+    def results(self) -> "KindResults":
+        return KindResults(self)
+
+
+class KindResults:
+    """A kind's matches best first, a page at a time: what Django's Paginator needs."""
+
+    def __init__(self, search: KindSearch):
+        self.search = search
+
+    def __len__(self) -> int:
+        return self.search.count
+
+    def __getitem__(self, page: slice) -> list:
+        search = self.search
+        start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        ids, tier_start = [], 0
+        rest = np.setdiff1d(search.ids, search.head)
+        for tier, candidates in ((Tier.HEAD, search.head), (Tier.REST, rest)):
+            size = len(candidates)
+            if start < tier_start + size and stop > tier_start:
+                latest = np.sort(candidates)[::-1]
+                ids += ranked(
+                    search.engine,
+                    search.indexed,
+                    search.idfs,
+                    tier,
+                    latest,
+                    max(start, tier_start) - tier_start,
+                    stop - tier_start,
+                )
+            tier_start += size
+        pks = search.kind.object_ids(ids)
+        found = search.kind.published().in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
+def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = None) -> KindSearch:
+    """The published objects of `kind` that match the words and have the chosen facet values."""
+    search = KindSearch(kind=kind, text=text, parsed=parse(text), chosen=dict(chosen or {}))
+    if search.parsed.is_empty:
+        return search
+    search.executed = search.parsed
+    memo = facet_index().memo  # the vocabulary's frequencies, kept until the next publication
+    frequency = term_frequencies(search.parsed.index_terms(), memo)
+    search.indexed = search.parsed.within(frequency)
+    if search.indexed is None:  # a word no document holds
+        return search
+    matching = search.engine.matching_ids(search.indexed, kind=kind)
+    fields = [facet.field for facet in kind.facets]
+    published = {row[0]: row for row in kind.published().values_list("pk", *fields)}
+    search.matched = [published[pk] for pk in kind.object_ids(matching).tolist() if pk in published]
+    kept = [row[0] for row in search.matched if search._keeps(row, search.chosen)]
+    search.ids = np.array(kind.document_ids(kept), dtype=np.int64)
+    if len(search.ids):
+        search.head = np.intersect1d(search.engine.matching_ids(search.indexed, head=True, kind=kind), search.ids)
+    search.idfs = inverse_document_frequencies(search.executed, len(published), frequency)
     return search

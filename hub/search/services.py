@@ -1,6 +1,7 @@
-"""Writes to the search index. Called from the publishing services, inside their transaction,
-so that the index never disagrees with what is published. Whether public listings changed is for
-the caller to say (hub.publishing.services._changed); only a rebuild says it here."""
+"""Writes to the search index, for every kind (hub/search/kinds.py). Called from the publishing
+services (a kind's `index` is search_index for it), inside their transaction, so that the index never
+disagrees with what is published. Whether public listings changed is for the caller to say
+(hub.publishing.services._changed); only a rebuild says it here."""
 
 import multiprocessing
 import os
@@ -9,18 +10,16 @@ from collections import Counter, deque
 
 from django.db import connection, transaction
 
-from hub.practices.models import Practice
-from hub.search.documents import PracticeText, analyse, analyse_many, read_texts
+from hub.search.documents import analyse, analyse_many, read_texts
 from hub.search.engines import get_engine
+from hub.search.kinds import PRACTICES, ObjectText, SearchKind, search_kind_named, search_kinds
 from hub.search.listing import listings_changed
-from hub.search.models import SearchChange, SearchDocument, SearchTerm
+from hub.search.models import SearchDocument, SearchTerm
 
 REBUILD_CHUNK = 2_000
 # A rebuild of this many practices or more analyses their text in worker processes, one per core,
 # while this process reads the next chunk and writes the last: the analysis is most of the time.
 PARALLEL_FROM = 20_000
-# The change log keeps the latest changes only: a process that missed more starts its matches afresh.
-KEPT_CHANGES = 10_000
 INDEX_WRITERS_LOCK = 0x1B15  # a PostgreSQL advisory lock: see _take_turns
 UPSERT_TERM_SQL = (
     "INSERT INTO search_searchterm (word, term, length, documents) VALUES (%s, %s, %s, %s) "
@@ -37,7 +36,7 @@ def _pair_rows(pairs, documents: int = 1) -> list[tuple]:
 
 
 def _update_vocabulary(cursor, change: Counter) -> None:
-    """Add change[pair] (negative: take away) to the number of practices of each word."""
+    """Add change[pair] (negative: take away) to the number of documents of each word."""
     cursor.executemany(
         "UPDATE search_searchterm SET documents = documents - %s WHERE word = %s AND term = %s",
         [(-n, *pair.split(":", 1)) for pair, n in change.items() if n < 0],
@@ -47,36 +46,48 @@ def _update_vocabulary(cursor, change: Counter) -> None:
 
 
 @transaction.atomic
+def search_index(*, kind: SearchKind, objects: list) -> None:
+    """Put these objects' current text in the index, the published ones; take the others out.
+    A few statements for them all (imports)."""
+    latest = {obj.pk: obj for obj in objects}
+    published = [pk for pk, obj in latest.items() if obj.is_published]
+    kept = set(published)
+    _index(kind, published, removed=[pk for pk in latest if pk not in kept])
+
+
+@transaction.atomic
+def search_remove(*, kind: SearchKind, object_ids: list[int]) -> None:
+    _index(kind, [], removed=list(object_ids))
+
+
+def _practices() -> SearchKind:
+    return search_kind_named(PRACTICES)
+
+
 def search_remove_practice(*, practice_id: int) -> None:
-    search_remove_practices(practice_ids=[practice_id])
+    search_remove(kind=_practices(), object_ids=[practice_id])
 
 
-@transaction.atomic
 def search_remove_practices(*, practice_ids: list[int]) -> None:
-    _index([], removed=list(practice_ids))
+    search_remove(kind=_practices(), object_ids=practice_ids)
 
 
-@transaction.atomic
-def search_index_practice(*, practice: Practice) -> None:
+def search_index_practice(*, practice) -> None:
     """Put the practice's current text in the index, or take it out if it is not published."""
-    search_index_practices(practices=[practice])
+    search_index(kind=_practices(), objects=[practice])
 
 
-@transaction.atomic
-def search_index_practices(*, practices: list[Practice]) -> None:
-    """search_index_practice for many practices, with a few statements for them all (imports)."""
-    latest = {practice.pk: practice for practice in practices}
-    published = [pk for pk, practice in latest.items() if practice.status == Practice.Status.PUBLISHED]
-    _index(published, removed=[pk for pk in latest if pk not in set(published)])
+def search_index_practices(*, practices: list) -> None:
+    search_index(kind=_practices(), objects=practices)
 
 
-def _index(published: list[int], *, removed: list[int]) -> None:
-    """Index the `published` practices afresh and take the `removed` ones out."""
+def _index(kind: SearchKind, published: list[int], *, removed: list[int]) -> None:
+    """Index the `published` objects of the kind afresh and take the `removed` ones out."""
     with connection.cursor() as cursor:
         _take_turns(cursor)  # before reading what is stored: another writer may be changing it
-    stored = SearchDocument.objects.filter(practice_id__in=[*published, *removed])
-    old = dict(stored.values_list("practice_id", "pairs"))
-    documents = analyse_many(published) if published else []
+    stored = SearchDocument.objects.filter(id__in=kind.document_ids([*published, *removed]))
+    old = dict(stored.values_list("id", "pairs"))
+    documents = analyse_many(kind, published) if published else []
     change: Counter[str] = Counter()
     for pairs in old.values():
         change.subtract(pairs.split())
@@ -86,34 +97,24 @@ def _index(published: list[int], *, removed: list[int]) -> None:
     with connection.cursor() as cursor:
         if old:
             engine.delete(cursor, list(old))
-            SearchDocument.objects.filter(practice_id__in=list(old)).delete()
+            SearchDocument.objects.filter(id__in=list(old)).delete()
         if documents:
             engine.write(cursor, documents)
         _update_vocabulary(cursor, change)
-        _log_changes(cursor, [*published, *removed])
 
 
 def _take_turns(cursor) -> None:
-    """Writers of the index wait here for each other's commit, as SQLite's writers always do. The
-    change log must commit in the order of its ids: PostgreSQL would hand out ids in one order and
-    commit them in another, and a process could read a later id before an earlier one exists. A
-    transaction takes this before anything else of the index, and no row of a practice after it
-    (publishing.services.content_delete locks its row first): so no two writers wait for each other."""
+    """Writers of the index wait here for each other's commit, as SQLite's writers always do: a
+    writer reads what is stored (a document's word pairs, to update the vocabulary) and then replaces
+    it, and two writers of one document at once would both take its old words away, and the second
+    would find the first one's new row in the way of its own. A transaction takes this before anything
+    else of the index, and no row of an object after it (publishing.services.content_delete locks its
+    row first): so no two writers wait for each other."""
     if connection.vendor == "postgresql":
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_WRITERS_LOCK])
 
 
-def _log_changes(cursor, practice_ids: list[int | None]) -> None:
-    """Log the practices whose documents changed (None: all of them) for carry.py."""
-    if not practice_ids:
-        return
-    SearchChange.objects.bulk_create([SearchChange(practice_id=pk) for pk in practice_ids])
-    cursor.execute(
-        "DELETE FROM search_searchchange WHERE id <= (SELECT max(id) FROM search_searchchange) - %s", [KEPT_CHANGES]
-    )
-
-
-def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple], Counter]:
+def _analysed_rows(texts: list[ObjectText], engine_class) -> tuple[list[tuple], Counter]:
     """In a worker process: no database here, only text in and rows out."""
     documents = analyse(texts)
     vocabulary: Counter[str] = Counter()
@@ -123,7 +124,7 @@ def _analysed_rows(texts: list[PracticeText], engine_class) -> tuple[list[tuple]
 
 
 def search_rebuild(*, progress=None, workers: int | None = None) -> dict:
-    """Index every published practice afresh; returns how many and how long it took."""
+    """Index every published object of every kind afresh; returns how many and how long it took."""
     started = time.perf_counter()
     result = _rebuild(progress=progress, workers=workers)
     if not connection.in_atomic_block:
@@ -145,8 +146,12 @@ def _rebuild(*, progress, workers: int | None) -> dict:
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()
 
-    ids = list(Practice.objects.published().order_by("pk").values_list("pk", flat=True))
-    chunks = [ids[start : start + REBUILD_CHUNK] for start in range(0, len(ids), REBUILD_CHUNK)]
+    chunks, counted = [], {}
+    for kind in search_kinds():
+        ids = list(kind.published().order_by("pk").values_list("pk", flat=True))
+        chunks += [(kind, ids[start : start + REBUILD_CHUNK]) for start in range(0, len(ids), REBUILD_CHUNK)]
+        counted[kind.slug] = len(ids)
+    total = sum(counted.values())
     vocabulary: Counter[str] = Counter()
     done = 0
 
@@ -158,26 +163,25 @@ def _rebuild(*, progress, workers: int | None) -> dict:
         vocabulary.update(chunk_vocabulary)
         done += len(rows)
         if progress:
-            progress(done, len(ids))
+            progress(done, total)
 
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(ids) >= PARALLEL_FROM else 1
+        workers = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
     if workers > 1:
         # Forked workers never touch the database connection they inherit: they get texts, return rows.
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             pending = deque()
-            for chunk in chunks:
-                pending.append(pool.apply_async(_analysed_rows, (read_texts(chunk), type(engine))))
+            for kind, chunk in chunks:
+                pending.append(pool.apply_async(_analysed_rows, (read_texts(kind, chunk), type(engine))))
                 if len(pending) > workers:
                     store(pending.popleft().get())
             while pending:
                 store(pending.popleft().get())
     else:
-        for chunk in chunks:
-            store(_analysed_rows(read_texts(chunk), type(engine)))
+        for kind, chunk in chunks:
+            store(_analysed_rows(read_texts(kind, chunk), type(engine)))
     with connection.cursor() as cursor:
         cursor.executemany(UPSERT_TERM_SQL, [row for pair, n in vocabulary.items() for row in _pair_rows([pair], n)])
     with connection.cursor() as cursor:
         engine.after_rebuild(cursor)
-        _log_changes(cursor, [None])
-    return {"practices": len(ids), "terms": len(vocabulary)}
+    return {"practices": counted.get(PRACTICES, 0), "documents": total, "terms": len(vocabulary)}

@@ -8,9 +8,9 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from hub.practices.facet_index import SMALL_ENTRY_BYTES, Memo
 from hub.search.analysis import stems_in_every_language
 from hub.search.engines import get_engine
+from hub.search.facet_index import SMALL_ENTRY_BYTES, Memo
 from hub.search.models import SearchTerm
 from hub.search.query import ParsedQuery
 

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_profile_contactable'),
-        ('people', '0003_profile_forum_emails'),
+        ("people", "0003_profile_contactable"),
+        ("people", "0003_profile_forum_emails"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -1,7 +1,8 @@
-"""A content type added in a test (a model, a kind registration, a form, a `write`) gets the whole
-workflow from the publishing machinery, with no workflow code of its own: submission with e-mail,
-the moderation queue, review and edit, publish with e-mail, reject with a reason, history and
-restore, its feed, and the leak rules."""
+"""A content type added in a test (a model, a kind registration, a form, a `write`, a text builder)
+gets the whole workflow from the publishing machinery, with no workflow or search code of its own:
+submission with e-mail, the moderation queue, review and edit, publish with e-mail, reject with a
+reason, history and restore, its feed, the leak rules, and search: indexed when published, found by
+the site search with its count on the content-type facet, its facets counted, never found unpublished."""
 
 import pytest
 from django import forms
@@ -14,12 +15,20 @@ from simple_history.models import HistoricalRecords
 from hub.publishing import services as publishing
 from hub.publishing.kinds import ContentKind, register, unregister
 from hub.publishing.models import Publishable, Status
+from hub.search.kinds import SearchFacet, SearchKind, search_kind_named
+from hub.search.models import SearchDocument
+from hub.search.services import search_rebuild
 
 
 class Toolkit(Publishable):
+    class Audience(models.TextChoices):
+        CITIES = "cities", "Cities"
+        SCHOOLS = "schools", "Schools"
+
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     attachment = models.FileField(upload_to="toolkits/", blank=True)
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.CITIES)
 
     history = HistoricalRecords()
 
@@ -43,7 +52,15 @@ def toolkit_write(toolkit, data):
     toolkit.title, toolkit.summary = data["title"], data.get("summary", "")
     if data.get("attachment"):
         toolkit.attachment = data["attachment"]
+    if "audience" in data:  # set by imports and tests; the form leaves it as it is
+        toolkit.audience = data["audience"]
     toolkit.save()
+
+
+def toolkit_texts(ids):
+    """The toolkit kind's text builder: what of a toolkit search reads, by field."""
+    rows = Toolkit.objects.filter(pk__in=ids).values_list("pk", "title", "summary")
+    return [(pk, "en", {"title": title, "summary": summary, "body": "", "context": ""}) for pk, title, summary in rows]
 
 
 @pytest.fixture
@@ -60,6 +77,14 @@ def toolkits(transactional_db):
             label_plural="Toolkits",
             form=f"{__name__}.ToolkitForm",
             write=toolkit_write,
+            search=SearchKind(
+                number=99,
+                slug="toolkits",
+                label="Toolkits",
+                model="publishing.Toolkit",
+                texts=toolkit_texts,
+                facets=(SearchFacet("audience", "Audience", "audience"),),
+            ),
         )
     )
     yield kind
@@ -69,10 +94,12 @@ def toolkits(transactional_db):
         editor.delete_model(Toolkit)
 
 
-def submit(title="Anti-rumour toolkit", summary="How to train anti-rumour agents.", email="ana@example.org"):
+def submit(
+    title="Anti-rumour toolkit", summary="How to train anti-rumour agents.", email="ana@example.org", audience="cities"
+):
     return publishing.content_create(
         model=Toolkit,
-        data={"title": title, "summary": summary},
+        data={"title": title, "summary": summary, "audience": audience},
         by=AnonymousUser(),
         submitter_name="Ana",
         submitter_email=email,
@@ -161,3 +188,71 @@ def test_a_moderator_replaces_a_file_through_the_review_page(client, toolkits, m
     toolkit.refresh_from_db()
     assert toolkit.attachment.name.startswith("toolkits/guide")
     assert toolkit.attachment.read() == b"How to train anti-rumour agents."
+
+
+def tabs(response) -> dict[str, int | None]:
+    return {str(tab["label"]): tab["count"] for tab in response.context["tabs"]}
+
+
+def test_a_published_toolkit_is_found_by_the_site_search_and_counted_on_its_tab(
+    client, toolkits, maya, practice_factory
+):
+    practice_factory("Anti-rumour agents in Barcelona")
+    publishing.content_publish(obj=submit("Anti-rumour toolkit"), by=maya)
+    publishing.content_publish(obj=submit("Rumours in schools, a toolkit", audience="schools"), by=maya)
+    submit("Anti-rumour toolkit, second draft")
+
+    practices_page = client.get("/search/", {"q": "rumour"})
+    assert tabs(practices_page) == {"Practices": 1, "Toolkits": 2}
+    assert "Toolkits (2)" in practices_page.content.decode()
+
+    page = client.get("/search/", {"q": "rumour", "kind": "toolkits"})
+    assert page.status_code == 200
+    assert [str(t) for t in page.context["page"]] == ["Anti-rumour toolkit", "Rumours in schools, a toolkit"]
+    assert tabs(page) == {"Practices": 1, "Toolkits": 2}
+    assert "second draft" not in page.content.decode()
+
+
+def test_an_unpublished_toolkit_is_never_found_and_leaves_the_index_when_unpublished(client, toolkits, maya):
+    draft = submit("Anti-rumour toolkit")
+    assert client.get("/search/", {"q": "rumour", "kind": "toolkits"}).context["search"].count == 0
+    assert not SearchDocument.objects.filter(id=toolkits.search.document_id(draft.pk)).exists()
+
+    publishing.content_publish(obj=draft, by=maya)
+    assert SearchDocument.objects.filter(id=toolkits.search.document_id(draft.pk)).exists()
+    publishing.content_archive(obj=draft, by=maya)
+
+    page = client.get("/search/", {"q": "rumour", "kind": "toolkits"})
+    assert page.context["search"].count == 0 and list(page.context["page"]) == []
+    assert not SearchDocument.objects.filter(id=toolkits.search.document_id(draft.pk)).exists()
+
+
+def test_its_facets_count_the_matches_and_narrow_them(client, toolkits, maya):
+    for title, audience in (("Rumour toolkit for cities", "cities"), ("Rumour toolkit for schools", "schools")):
+        publishing.content_publish(obj=submit(title, audience=audience), by=maya)
+    publishing.content_publish(obj=submit("Rumour kit for towns", audience="cities"), by=maya)
+
+    page = client.get("/search/", {"q": "rumour", "kind": "toolkits"})
+    (group,) = page.context["facet_groups"]
+    assert [(o.label, o.count) for o in group.options] == [("Cities", 2), ("Schools", 1)]
+
+    narrowed = client.get("/search/", {"q": "rumour", "kind": "toolkits", "audience": "schools"})
+    assert [str(t) for t in narrowed.context["page"]] == ["Rumour toolkit for schools"]
+    assert [(f.label, f.value) for f in narrowed.context["active_filters"]] == [("Audience", "Schools")]
+    nonsense = client.get("/search/", {"q": "rumour", "kind": "toolkits", "audience": "<script>"})
+    assert nonsense.status_code == 200 and nonsense.context["search"].count == 0
+
+
+def test_a_rebuild_indexes_every_registered_kind(client, toolkits, maya):
+    publishing.content_publish(obj=submit("Anti-rumour toolkit"), by=maya)
+    SearchDocument.objects.all().delete()
+
+    assert search_rebuild()["documents"] == 1
+    assert search_kind_named("toolkits") is toolkits.search
+    assert [str(t) for t in client.get("/search/", {"q": "rumour", "kind": "toolkits"}).context["page"]] == [
+        "Anti-rumour toolkit"
+    ]
+
+
+def test_an_unknown_search_kind_is_a_404(client):
+    assert client.get("/search/", {"q": "rumour", "kind": "nonsense"}).status_code == 404

@@ -10,8 +10,6 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from hub.practices.models import Topic
-from hub.practices.services import practice_create
 from hub.search.analysis import words
 from hub.search.relevance import CUTOFF, dcg
 
@@ -26,26 +24,6 @@ def load_honest() -> dict:
 def practice_text(practice: dict) -> str:
     """What vectors and the BM25 baseline see of a practice: the fields the set gives it."""
     return "\n".join((practice["title"], practice["summary"], practice["body"]))
-
-
-def honest_load(*, by) -> dict[int, str]:
-    """Publish every practice of the set, made by `by` (a moderator); {practice id: key}."""
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
-    keys = {}
-    for entry in load_honest()["practices"]:
-        data = {
-            "title": entry["title"],
-            "summary": entry["summary"],
-            "background": entry["body"],
-            "language": entry["language"],
-            "topics": [topics[slug] for slug in entry["themes"] if slug in topics],
-            "links": [("Source", entry["source"])],
-        }
-        if entry["country"]:
-            data["country"] = entry["country"]
-        practice = practice_create(data=data, by=by, submitted_by=by, publish=True, notify=False)
-        keys[practice.pk] = entry["key"]
-    return keys
 
 
 def ndcg_of_keys(ranked_keys: list[str], judgments: dict[str, int]) -> float:

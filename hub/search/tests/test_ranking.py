@@ -3,8 +3,8 @@ a large tier ranked a block of practices at a time; every match on exactly one p
 
 import pytest
 
-from hub.practices.facet_index import facet_index
 from hub.search import results
+from hub.search.facet_index import facet_index
 from hub.search.results import search_practices
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from hub.practices.facet_index import SMALL_ENTRY_BYTES, Memo, build_index
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice, TargetGroup
+from hub.search.facet_index import SMALL_ENTRY_BYTES, Memo, build_index
 
 pytestmark = pytest.mark.django_db
 

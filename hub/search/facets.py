@@ -6,7 +6,8 @@ whatever the number of practices.
 
 from dataclasses import dataclass
 
-from hub.practices.facet_index import FacetIndex, FacetOption, facet_index
+from hub.search.facet_index import FacetIndex, FacetOption, facet_index
+from hub.search.results import search_practices
 
 __all__ = ["ActiveFilter", "FacetGroup", "FacetOption", "facet_panel", "published_facets"]
 
@@ -24,8 +25,6 @@ def selection_for(filterset) -> tuple[FacetIndex, int]:
     if words := filterset.cleaned().get("q"):
         # The words go to the search engine (accents, word forms, typos), so that the list and the
         # map find what the search page finds.
-        from hub.search.results import search_practices
-
         bits &= search_practices(words).bits
     return index, bits
 

@@ -3,8 +3,9 @@
 A list narrowed by three filters, with counts for eleven facets, costs a dozen joins over hundreds
 of thousands of rows in SQL; here it is a few integer ANDs and popcounts. Bit i stands for the i-th
 published practice, newest first. Each process keeps one index and builds it again, with a handful
-of plain queries, when services.listing_version() changes: after any publish, edit, rejection or
-archiving, whichever process made it.
+of plain queries, when listing.listing_version() changes: after anything public changes (a
+publication, an edit or archiving of published content), whichever process made it. It is search's:
+the practice list, topic pages and map ask it through facets.py.
 """
 
 import threading
@@ -57,9 +58,8 @@ SMALL_ENTRY_BYTES = 256
 
 class Memo:
     """Values other modules derive from what is published (a search word's matches, as a bitset),
-    kept as long as the index that holds them: until the next publish, edit or unpublish (search
-    carries its matches over to the next index: hub/search/carry.py). Beyond `budget` bytes, the
-    least recently used go first."""
+    kept as long as the index that holds them: until the next publish, edit or unpublish. Beyond
+    `budget` bytes, the least recently used go first."""
 
     def __init__(self, budget: int):
         self.budget, self.size = budget, 0
