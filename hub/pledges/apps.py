@@ -7,6 +7,7 @@ class PledgesConfig(AppConfig):
     verbose_name = _("Pledges")
 
     def ready(self):
+        from hub.pledges.search import PLEDGE_SEARCH
         from hub.pledges.services import pledge_write, progress_update_changed, progress_update_write
         from hub.publishing.kinds import ContentKind, register
 
@@ -19,6 +20,7 @@ class PledgesConfig(AppConfig):
                 label_plural=_("Pledges"),
                 form="hub.pledges.forms.PledgeForm",
                 write=pledge_write,
+                search=PLEDGE_SEARCH,  # indexed by hub.search.services.search_index
                 restored_relations=("topics", "places", "partners", "practices"),
                 # The state follows the progress updates; a restored version does not turn it back.
                 kept_on_restore=("state", "reminded_for"),

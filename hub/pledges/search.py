@@ -2,9 +2,11 @@
 (hub.search registers it; nothing here writes to the index)."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from hub.lib.markdown import render_markdown
 from hub.pledges.models import Pledge
+from hub.search.kinds import SearchFacet, SearchKind
 
 
 def pledge_texts(ids: list[int]) -> dict[int, dict]:
@@ -36,3 +38,21 @@ def pledge_texts(ids: list[int]) -> dict[int, dict]:
             "language": pledge.language,
         }
     return texts
+
+
+def pledge_search_texts(ids: list[int]) -> list[tuple[int, str, dict]]:
+    """pledge_texts in the form the search registry takes: (id, language, {field: text})."""
+    return [(pk, text.pop("language"), text) for pk, text in pledge_texts(ids).items()]
+
+
+PLEDGE_SEARCH = SearchKind(
+    number=1,
+    slug="pledges",
+    label=_("Pledges"),
+    model="pledges.Pledge",
+    texts=pledge_search_texts,
+    facets=(
+        SearchFacet("state", _("State"), "state"),
+        SearchFacet("initiative", _("Initiative"), "initiative"),
+    ),
+)
