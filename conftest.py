@@ -66,8 +66,8 @@ def _migration_data(request):
     request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
     from django.apps import apps
 
-    from hub.practices.models import Topic
     from hub.search.services import search_rebuild
+    from hub.vocabularies.models import Topic
 
     if not Topic.objects.exists():
         vocabularies = importlib.import_module("hub.practices.migrations.0002_vocabularies")

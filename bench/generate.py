@@ -22,10 +22,11 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 from django_countries import countries
 
-from hub.people.models import Organisation, StakeholderType
+from hub.people.models import Organisation
 from hub.places.gazetteer import continent_of
 from hub.places.models import Place
-from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
+from hub.practices.models import ExternalLink, Practice
+from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 # BENCH_PRACTICES: a smaller database for a quicker run on a loaded machine (its figures say so).
 PRACTICES = int(os.environ.get("BENCH_PRACTICES", 100_000))

@@ -55,8 +55,8 @@ def generate(rng: random.Random) -> float:
 
     from hub.events.models import Event
     from hub.places.models import Continent, Place
-    from hub.practices.models import Topic
     from hub.resources.models import LANGUAGE_CHOICES, Language, Resource
+    from hub.vocabularies.models import Topic
 
     started = time.perf_counter()
     themes = list(Topic.objects.filter(kind=Topic.Kind.THEME).values_list("pk", flat=True))
@@ -163,8 +163,8 @@ def child(requests: int, regenerate: bool) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from hub.events.models import Event
-    from hub.practices.models import Topic
     from hub.resources.models import Resource
+    from hub.vocabularies.models import Topic
 
     call_command("migrate", interactive=False, verbosity=0)
     rng = random.Random(19)

@@ -45,7 +45,7 @@ def city_view(latitude: float, longitude: float) -> str:
 
 def requests_to_time(rng: random.Random) -> list[dict]:
     from hub.places.models import Place
-    from hub.practices.models import Topic
+    from hub.vocabularies.models import Topic
 
     cities = list(
         Place.objects.located()

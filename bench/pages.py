@@ -49,7 +49,8 @@ def page_urls(rng: random.Random) -> list[dict]:
     """Which pages are measured, each with the URLs it cycles through so no single row stays hot."""
     from hub.places.models import Place
     from hub.practices.filters import PracticeFilter
-    from hub.practices.models import Practice, Topic
+    from hub.practices.models import Practice
+    from hub.vocabularies.models import Topic
 
     themes = list(Topic.objects.filter(kind=Topic.Kind.THEME).values_list("slug", flat=True))
     continents = sorted(set(Place.objects.values_list("continent", flat=True)))

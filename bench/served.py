@@ -114,7 +114,8 @@ import json, random
 from bench.pages import prepare_database
 from hub.places.models import Place
 from hub.practices.filters import PracticeFilter
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
+from hub.vocabularies.models import Topic
 
 prepare_database()  # migrates; generates the 100 000 practices if the database is empty
 rng = random.Random(15)

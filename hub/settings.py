@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "hub.accounts",
     "hub.publishing",
+    "hub.vocabularies",
     "hub.people",
     "hub.places",
     "hub.practices",

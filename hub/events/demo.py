@@ -10,9 +10,9 @@ from hub.events.models import Event, is_time_zone
 from hub.events.services import event_create
 from hub.events.timezones import aware
 from hub.places.services import place_get_or_create
-from hub.practices.models import Topic
 from hub.resources.demo import _read
 from hub.resources.models import LANGUAGE_NAMES
+from hub.vocabularies.models import Topic
 
 EVENT_KEYS = {"title", "type", "description", "start", "end", "time_zone", "place", "venue", "online_url"}
 EVENT_KEYS |= {"organiser", "language", "registration_url", "themes", "resources", "submitted", "status"}

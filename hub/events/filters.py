@@ -10,7 +10,7 @@ from django_countries import countries
 
 from hub.events.models import Event
 from hub.places.models import Place
-from hub.practices.models import Topic
+from hub.vocabularies.models import Topic
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # The widest distance between a zone's clock and UTC: a month's events are looked for this far

@@ -7,8 +7,8 @@ from django_countries.fields import LazyTypedChoiceField
 
 from hub.events.models import Event, time_zone_names
 from hub.events.timezones import NoSuchTime, aware
-from hub.practices.models import Topic
 from hub.resources.models import Resource
+from hub.vocabularies.models import Topic
 
 RESOURCE_ADDRESS = re.compile(r"(?:/resources/)?([-a-z0-9_]+)/?$")
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]

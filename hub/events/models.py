@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hub.places.models import Place
-from hub.practices.models import Topic
 from hub.publishing.models import Publishable, PublishableQuerySet
 from hub.resources.models import LANGUAGE_CHOICES, Resource
+from hub.vocabularies.models import Topic
 
 
 @cache

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from hub.imports import extract
 from hub.imports.parsers import Record, decode
-from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.pledges.models import Initiative, Pledge, State
 from hub.pledges.services import pledge_create
 from hub.practices.models import Practice
+from hub.vocabularies.models import StakeholderType
 
 _COMMITS = re.compile(
     r"^(?:The\s+)?(?P<body>[A-Z][^.;:]{1,120}?)\s+"

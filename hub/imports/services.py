@@ -31,9 +31,10 @@ from hub.imports.parsers import Problem, Record, parse
 from hub.imports.pledges import import_pledges
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.practices.services import ImportedPractice, practice_import, practice_import_many, practice_merge
 from hub.serving.services import database_optimize
+from hub.vocabularies.models import Topic
 
 # The likeness reported for a record with the title of another that its place, period or
 # organisation tells apart.

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hub.people.models import Organisation, Profile, StakeholderType
+from hub.people.models import Organisation, Profile
 
 
 @admin.register(Organisation)
@@ -8,12 +8,6 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "stakeholder_type"]
     list_filter = ["stakeholder_type"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(StakeholderType)
-class StakeholderTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "position"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -4,9 +4,9 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from hub.people.models import Profile, StakeholderType
+from hub.people.models import Profile
 from hub.people.services import organisation_get_or_create
-from hub.practices.models import Topic
+from hub.vocabularies.models import StakeholderType, Topic
 
 MEMBERS = [
     {

@@ -7,8 +7,8 @@ from django_countries.fields import LazyTypedChoiceField
 
 from hub.lib.forms import ModelMultipleChoiceField
 from hub.lib.spam import HoneypotField
-from hub.people.models import LANGUAGE_CHOICES, Profile, StakeholderType
-from hub.practices.models import Topic
+from hub.people.models import LANGUAGE_CHOICES, Profile
+from hub.vocabularies.models import StakeholderType, Topic
 
 MAX_LINKS = 5
 

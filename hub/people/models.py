@@ -4,21 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-
-class StakeholderType(models.Model):
-    """The sector of an organisation: local government, civil society, academia, …"""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("stakeholder type")
-        verbose_name_plural = _("stakeholder types")
-
-    def __str__(self):
-        return self.name
+from hub.vocabularies.models import StakeholderType
 
 
 class Organisation(models.Model):
@@ -113,7 +99,7 @@ class Profile(models.Model):
     country = CountryField(_("country"), blank=True, db_index=True)
     city = models.CharField(_("city"), max_length=150, blank=True)
     expertise = models.ManyToManyField(
-        "practices.Topic",
+        "vocabularies.Topic",
         verbose_name=_("areas of expertise"),
         blank=True,
         related_name="experts",

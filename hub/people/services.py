@@ -2,8 +2,9 @@ from django.db import IntegrityError, transaction
 
 from hub.lib.mail import send_templated_mail
 from hub.lib.slugs import save_with_unique_slug
-from hub.people.models import Organisation, Profile, StakeholderType
+from hub.people.models import Organisation, Profile
 from hub.serving.services import pages_changed
+from hub.vocabularies.models import StakeholderType
 
 PROFILE_FIELDS = (
     "listed",

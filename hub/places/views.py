@@ -26,9 +26,10 @@ from hub.places.models import (
     country_url,
 )
 from hub.practices.filters import PracticeFilter
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.search.facets import selection_for
 from hub.search.listing import listing_version
+from hub.vocabularies.models import Topic
 
 CACHE_SECONDS = 24 * 3600
 # Where a continent's small map looks, and how close.

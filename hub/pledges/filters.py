@@ -4,10 +4,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from hub.people.models import StakeholderType
 from hub.places.models import Continent, Place
 from hub.pledges.models import Initiative, Pledge, State
-from hub.practices.models import Topic
+from hub.vocabularies.models import StakeholderType, Topic
 
 FACETS = ("initiative", "state", "continent", "country", "city", "theme", "gcm", "body", "year")
 

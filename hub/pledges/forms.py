@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from hub.people.models import StakeholderType
 from hub.pledges.models import Initiative, Pledge, ProgressUpdate
 from hub.practices.forms import LONG_TEXT_LIMIT, MONTH_FORMATS, MonthInput, TopicChoiceField
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
+from hub.vocabularies.models import StakeholderType, Topic
 
 MAX_TARGETS = 12
 _TARGET_LINE = re.compile(r"^\s*(\d{1,3}(?:[,.\s]\d{3})+|\d{1,10})\s+(\S.{0,59})$")

@@ -12,12 +12,11 @@ from django.db.models import Count, Sum
 from django.utils.translation import get_language
 from django_countries import countries
 
-from hub.people.models import StakeholderType
 from hub.places.models import Continent, Place
 from hub.pledges.filters import FACETS
 from hub.pledges.models import Initiative, Pledge, State, Target
-from hub.practices.models import Topic
 from hub.search.listing import listing_version
+from hub.vocabularies.models import StakeholderType, Topic
 
 CACHE_SECONDS = 24 * 3600
 MAX_CITY_OPTIONS = 100

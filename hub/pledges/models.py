@@ -14,8 +14,9 @@ from simple_history.models import HistoricalRecords
 
 from hub.people.models import Organisation
 from hub.places.models import Place
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.publishing.models import Publishable, PublishableQuerySet, Status
+from hub.vocabularies.models import Topic
 
 
 class Initiative(models.Model):

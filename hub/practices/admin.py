@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
-from hub.practices.services import topic_save
+from hub.practices.models import ExternalLink, Practice
 from hub.publishing import services
 
 
@@ -78,23 +77,3 @@ class PracticeAdmin(SimpleHistoryAdmin):
         self.message_user(
             request, ngettext("%d practice archived.", "%d practices archived.", count) % count, messages.SUCCESS
         )
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "number", "slug"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        topic_save(topic=obj)
-
-
-@admin.register(TargetGroup)
-class TargetGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "position"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        topic_save(topic=obj)

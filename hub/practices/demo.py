@@ -19,14 +19,14 @@ from django.utils import timezone
 
 from hub.accounts.roles import MODERATORS_GROUP
 from hub.people.demo_members import demo_members_load
-from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.models import Place
 from hub.places.services import place_get_or_create
-from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.models import Practice
 from hub.practices.services import practice_create
 from hub.search.relevance.honest import load_honest
 from hub.search.services import search_rebuild
+from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 DEMO_FOLDER = Path(settings.BASE_DIR) / "demo"
 

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.lib.feeds import CleanRssFeed
 from hub.practices.filters import PracticeFilter
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.search.facet_index import PracticeSelection
 from hub.search.facets import selection_for
+from hub.vocabularies.models import Topic
 
 FEED_LENGTH = 30
 

@@ -4,10 +4,10 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from hub.people.models import StakeholderType
 from hub.places.models import OLD_CONTINENT_CODES, Continent
-from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.models import Practice
 from hub.search.facet_index import FACETS
+from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 
 class PracticeFilter(django_filters.FilterSet):

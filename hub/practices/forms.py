@@ -10,10 +10,11 @@ from django_countries.fields import LazyTypedChoiceField
 from taggit.models import Tag
 
 from hub.lib.forms import ModelMultipleChoiceField
-from hub.people.models import Organisation, StakeholderType
+from hub.people.models import Organisation
 from hub.places import gazetteer
 from hub.places.services import EXISTING_PREFIX, KEEP_AS_TYPED
-from hub.practices.models import ExternalLink, Practice, TargetGroup, Topic
+from hub.practices.models import ExternalLink, Practice
+from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 LONG_TEXT_LIMIT = 20_000
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d", "%m/%Y"]

@@ -338,14 +338,3 @@ def practice_merge(*, keep: Practice, duplicate: Practice, by) -> Practice:
     # Practices merged into the duplicate earlier follow it, so that no address redirects twice.
     Practice.objects.filter(merged_into=duplicate).update(merged_into=keep)
     return keep
-
-
-@transaction.atomic
-def topic_save(*, topic) -> None:
-    """A topic or target group added or renamed: the practices that have it are indexed under its new
-    name, and every process refreshes its facet labels."""
-    topic.save()
-    related = topic.practices.published()
-    if related.exists():
-        search_index_practices(practices=list(related))
-    listings_changed()

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
+from hub.vocabularies.models import Topic
 
 
 class PracticeSitemap(Sitemap):

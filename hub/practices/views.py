@@ -18,9 +18,10 @@ from hub.people.services import profile_submission_defaults
 from hub.practices import services
 from hub.practices.filters import PracticeFilter
 from hub.practices.forms import PracticeForm, SubmitterForm
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.search.facet_index import PracticeSelection, facet_index
 from hub.search.facets import facet_panel, published_facets, selection_for
+from hub.vocabularies.models import Topic
 
 # An anonymous submitter who opened their status link may preview their practice in this session.
 PREVIEWABLE_SESSION_KEY = "previewable_practices"

@@ -50,7 +50,7 @@ TARGETS = {
         Target("practice", "practices.Practice", _published_practices, ratings=True, comments=True),
         Target("resource", "resources.Resource", _published("resources.Resource"), ratings=True, comments=True),
         Target("event", "events.Event", _published("events.Event"), comments=True),
-        Target("topic", "practices.Topic", _all("practices.Topic")),
+        Target("topic", "vocabularies.Topic", _all("vocabularies.Topic")),
         Target("place", "places.Place", _public_places),
     )
 }

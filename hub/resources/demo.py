@@ -9,10 +9,10 @@ from django.core.files import File
 from django.utils import timezone
 
 from hub.places.services import place_get_or_create
-from hub.practices.models import Topic
 from hub.resources.files import check_upload
 from hub.resources.models import LANGUAGE_NAMES, Resource
 from hub.resources.services import resource_create
+from hub.vocabularies.models import Topic
 
 RESOURCE_KEYS = {"key", "title", "type", "status", "summary", "author", "issued", "languages", "themes"}
 RESOURCE_KEYS |= {"gcm_objectives", "places", "url", "file", "practices", "submitted_by", "submitted"}

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from hub.places.models import Place
-from hub.practices.models import Topic
 from hub.resources.models import LANGUAGE_CHOICES, LANGUAGE_NAMES, Resource
 from hub.search.listing import listing_version
+from hub.vocabularies.models import Topic
 
 FACETS = ("type", "theme", "gcm", "language", "country", "year")
 

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.resources.files import check_upload, max_bytes
 from hub.resources.models import LANGUAGE_CHOICES, Resource
+from hub.vocabularies.models import Topic
 
 PRACTICE_ADDRESS = re.compile(r"(?:/practices/)?([-a-z0-9_]+)/?$")
 

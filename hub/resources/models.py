@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hub.places.models import Place
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.publishing.models import Publishable, PublishableQuerySet
+from hub.vocabularies.models import Topic
 
 # Django's own list of languages with translated names; the language of a document, not of the site.
 LANGUAGE_CHOICES = sorted(

@@ -21,10 +21,10 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django_countries import countries
 
-from hub.people.models import StakeholderType
 from hub.places.models import Continent
-from hub.practices.models import Practice, TargetGroup, Topic
+from hub.practices.models import Practice
 from hub.search.listing import listing_version
+from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 FACETS = (
     "theme",

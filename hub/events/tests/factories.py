@@ -7,7 +7,7 @@ from hub.events.models import Event
 from hub.events.services import event_create
 from hub.events.timezones import aware
 from hub.places.services import place_get_or_create
-from hub.practices.models import Topic
+from hub.vocabularies.models import Topic
 
 
 def make_event(

@@ -3,8 +3,9 @@ or a member's private profile."""
 
 import pytest
 
-from hub.people.models import Organisation, StakeholderType
+from hub.people.models import Organisation
 from hub.practices.tests.test_submit import valid_form
+from hub.vocabularies.models import StakeholderType
 
 from .test_profiles import profile_data
 

@@ -5,9 +5,10 @@ search or its filters."""
 
 import pytest
 
-from hub.people.models import Profile, StakeholderType
+from hub.people.models import Profile
 from hub.people.services import organisation_get_or_create
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
+from hub.vocabularies.models import StakeholderType, Topic
 
 pytestmark = pytest.mark.django_db
 

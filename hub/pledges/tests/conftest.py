@@ -4,13 +4,12 @@ from datetime import date
 
 import pytest
 
-from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.pledges.models import Initiative, Pledge
 from hub.pledges.services import pledge_create, representative_grant
-from hub.practices.models import Topic
 from hub.practices.tests.fixtures import PASSWORD, with_verified_email
+from hub.vocabularies.models import StakeholderType, Topic
 
 
 def make_pledge(

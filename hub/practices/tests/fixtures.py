@@ -16,8 +16,9 @@ from django.utils import timezone
 from hub.accounts.roles import MODERATORS_GROUP
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.practices.services import practice_create
+from hub.vocabularies.models import Topic
 
 PASSWORD = "correct horse battery staple"
 

@@ -85,9 +85,8 @@ def test_filters_combine_and_live_in_the_url(client, practice_factory):
     ],
 )
 def test_each_filter_narrows_the_list(client, practice_factory, query, expected):
-    from hub.people.models import StakeholderType
     from hub.people.services import organisation_get_or_create
-    from hub.practices.models import TargetGroup
+    from hub.vocabularies.models import StakeholderType, TargetGroup
 
     city = organisation_get_or_create(
         name="Ajuntament de Terrassa", stakeholder_type=StakeholderType.objects.get(slug="local-government")

@@ -15,8 +15,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hub.people.services import organisation_get_or_create
-from hub.practices.models import Practice, TargetGroup
+from hub.practices.models import Practice
 from hub.practices.tests.fixtures import PASSWORD
+from hub.vocabularies.models import TargetGroup
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

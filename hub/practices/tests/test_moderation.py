@@ -208,5 +208,5 @@ def test_the_admin_shows_a_practice_history(admin_client, maya, submission):
 def test_moderators_can_edit_the_vocabularies_in_the_admin(client, maya):
     client.force_login(maya)
 
-    assert client.get("/admin/practices/topic/").status_code == 200
-    assert client.get("/admin/people/stakeholdertype/").status_code == 200
+    assert client.get("/admin/vocabularies/topic/").status_code == 200
+    assert client.get("/admin/vocabularies/stakeholdertype/").status_code == 200

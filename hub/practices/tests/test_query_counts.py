@@ -5,7 +5,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hub.practices.models import Practice, TargetGroup
+from hub.practices.models import Practice
+from hub.vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -38,7 +38,7 @@ def test_the_submit_form_explains_what_is_published(client):
 
 
 def test_an_anonymous_visitor_submits_a_practice_and_gets_a_status_link(client, django_capture_on_commit_callbacks):
-    from hub.practices.models import Topic
+    from hub.vocabularies.models import Topic
 
     theme = Topic.objects.get(slug="discrimination-and-xenophobia")
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,10 +5,11 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.publishing import services as publishing
 from hub.search.listing import listing_version
 from hub.search.results import search_practices
+from hub.vocabularies.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def test_renaming_a_topic_in_the_admin_reindexes_its_practices_and_refreshes_the
 
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
-            f"/admin/practices/topic/{topic.pk}/change/",
+            f"/admin/vocabularies/topic/{topic.pk}/change/",
             {"kind": topic.kind, "name": "Schooling and vocational training", "slug": topic.slug, "description": ""},
         )
 

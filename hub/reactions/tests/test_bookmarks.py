@@ -3,8 +3,9 @@
 import pytest
 
 from hub.places.services import place_get_or_create
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
 from hub.reactions.models import Bookmark
+from hub.vocabularies.models import Topic
 
 pytestmark = pytest.mark.django_db
 

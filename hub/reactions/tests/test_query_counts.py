@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hub.people.models import Profile
-from hub.practices.models import Topic
 from hub.reactions import services
+from hub.vocabularies.models import Topic
 
 pytestmark = pytest.mark.django_db
 

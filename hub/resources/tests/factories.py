@@ -2,9 +2,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from hub.places.services import place_get_or_create
-from hub.practices.models import Topic
 from hub.resources.models import Resource
 from hub.resources.services import resource_create
+from hub.vocabularies.models import Topic
 
 
 def make_resource(

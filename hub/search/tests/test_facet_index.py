@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from hub.practices.filters import PracticeFilter
-from hub.practices.models import Practice, TargetGroup
+from hub.practices.models import Practice
 from hub.search.facet_index import SMALL_ENTRY_BYTES, Memo, build_index
+from hub.vocabularies.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,21 @@
+from django.db import transaction
+
+from hub.search.listing import listings_changed
+
+
+@transaction.atomic
+def vocabulary_save(*, term) -> None:
+    """A topic, target group or sector added or renamed: published content of every kind that carries it
+    is indexed under its new name, and every process refreshes its facet labels."""
+    from hub.publishing.kinds import KINDS
+
+    term.save()
+    for kind in KINDS.values():
+        if kind.index is None:
+            continue
+        for field in kind.model_class._meta.many_to_many:
+            if field.related_model is type(term):
+                carrying = kind.model_class.objects.published().filter(**{field.name: term})
+                if carrying.exists():
+                    kind.index(list(carrying))
+    listings_changed()
