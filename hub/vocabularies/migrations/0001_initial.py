@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 MOVED = (("practices", "topic"), ("practices", "targetgroup"), ("people", "stakeholdertype"))
 
 
