@@ -7,6 +7,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from hub.events.models import Event, time_zone_names
 from hub.events.timezones import NoSuchTime, aware
+from hub.lib.forms import ModelMultipleChoiceField
 from hub.resources.models import Resource
 from hub.vocabularies.models import Topic
 
@@ -33,7 +34,7 @@ class EventForm(forms.ModelForm):
         initial="UTC",
         help_text=_("Where the event happens; for an online event, the zone you announce its times in."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Topic.objects.filter(kind=Topic.Kind.THEME),
         widget=forms.CheckboxSelectMultiple,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from hub.lib.forms import ModelMultipleChoiceField
 from hub.practices.models import Practice
 from hub.resources.files import check_upload, max_bytes
 from hub.resources.models import LANGUAGE_CHOICES, Resource
@@ -15,7 +16,7 @@ from hub.vocabularies.models import Topic
 PRACTICE_ADDRESS = re.compile(r"(?:/practices/)?([-a-z0-9_]+)/?$")
 
 
-class TopicField(forms.ModelMultipleChoiceField):
+class TopicField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, kind, **kwargs):

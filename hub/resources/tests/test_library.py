@@ -168,7 +168,7 @@ def test_resources_are_rated_commented_and_bookmarked_like_practices(client, bob
     page = client.get(resource.get_absolute_url()).content.decode()
     assert "How useful was this information?" in page
     client.post(f"/reactions/resource/{resource.pk}/rate/", {"score": "4"})
-    client.post(f"/reactions/resource/{resource.pk}/bookmark/")
+    client.post(f"/reactions/resource/{resource.pk}/bookmark/", {"action": "add"})
 
     assert Rating.objects.get().score == 4 and Bookmark.objects.filter(user=bob).count() == 1
 
