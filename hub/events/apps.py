@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from hub.events.search import EVENT_SEARCH
         from hub.events.services import event_write
         from hub.publishing.kinds import ContentKind, register
 
@@ -19,6 +20,7 @@ class EventsConfig(AppConfig):
                 label_plural=_("Events"),
                 form="hub.events.forms.EventForm",
                 write=event_write,
+                search=EVENT_SEARCH,  # indexed by hub.search.services.search_index
                 restored_relations=("topics", "resources"),
                 extra={"list_url": "/events/"},
             )

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -99,6 +100,13 @@ class Event(Publishable):
 
     def get_ics_url(self):
         return reverse("events:ics", args=[self.slug])
+
+    @property
+    def summary(self) -> str:
+        """The start of the description as plain text: the snippet of a search result."""
+        from hub.search.documents import plain_text
+
+        return Truncator(plain_text(self.description)).words(40)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from hub.reactions.models import Moderated, ModeratedQuerySet
@@ -177,6 +178,11 @@ class Topic(models.Model):
 
 
 class PostQuerySet(ModeratedQuerySet):
+    def published(self):
+        """Published posts (every board and dialogue is public), with their topic and author: a search result
+        shows them."""
+        return super().published().select_related("topic", "user")
+
     def in_thread_for(self, user):
         """The posts a topic page shows this person, in order: published and removed ones (removed ones
         as a line saying so) for everyone; their own waiting ones; every one for a moderator."""
@@ -224,6 +230,14 @@ class Post(Moderated):
 
     def get_absolute_url(self):
         return reverse("forum:post", args=[self.pk])
+
+    @property
+    def summary(self) -> str:
+        """The start of the author's own words as plain text (quotes left out): a search result's snippet."""
+        from hub.forum.notify import without_quotes
+        from hub.search.documents import plain_text
+
+        return Truncator(plain_text(without_quotes(self.body))).words(40)
 
 
 class Ban(models.Model):

@@ -92,11 +92,22 @@ def on_post_published(post: Post) -> None:
     from hub.forum.notify import notify_new_post
 
     topic_refresh(post.topic)
+    post_search_index(post)
     notify_new_post(post)
 
 
 def on_post_removed(post: Post) -> None:
     topic_refresh(post.topic)
+    post_search_index(post)
+
+
+def post_search_index(post: Post) -> None:
+    """The site search holds a post's current text while it is published, and nothing of it otherwise
+    (waiting, removed): called when it is published, edited or removed, in the same transaction."""
+    from hub.forum.search import POST_SEARCH
+    from hub.search.services import search_index
+
+    search_index(kind=POST_SEARCH, objects=[post])
 
 
 @transaction.atomic

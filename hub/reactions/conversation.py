@@ -41,6 +41,8 @@ class ConversationKind:
     on_published: Callable[[Moderated], None] = lambda item: None
     # Called in the transaction when a moderator removes a contribution.
     on_removed: Callable[[Moderated], None] = lambda item: None
+    # Called in the transaction when its text changes (the author's edit or a moderator's), any status.
+    on_edited: Callable[[Moderated], None] = lambda item: None
     # Fields derived from the text, set with it on creation and on every edit (a post's HTML, rendered once).
     derived: Callable[[str], dict] = lambda body: {}
 
@@ -108,6 +110,7 @@ def contribution_edit(*, item: Moderated, body: str, by=None) -> Moderated:
     for name, value in derived.items():
         setattr(item, name, value)
     item.save(update_fields=["body", "edited_at", *derived])
+    conversation_of(item).on_edited(item)
     if item.status == Moderated.Status.PUBLISHED:
         pages_changed()
     return item

@@ -8,6 +8,7 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from hub.publishing.kinds import ContentKind, register
+        from hub.resources.search import RESOURCE_SEARCH
         from hub.resources.services import resource_write
 
         register(
@@ -19,6 +20,7 @@ class ResourcesConfig(AppConfig):
                 label_plural=_("Resources"),
                 form="hub.resources.forms.ResourceForm",
                 write=resource_write,
+                search=RESOURCE_SEARCH,  # indexed by hub.search.services.search_index
                 restored_relations=("languages", "topics", "places", "practices"),
                 form_template="resources/_resource_form_fields.html",
                 extra={"list_url": "/resources/"},

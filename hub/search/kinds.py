@@ -27,7 +27,8 @@ ObjectText = tuple[int, str, dict[str, str]]
 @dataclass(frozen=True)
 class SearchFacet:
     """A filter of a kind's search results, counted in SQL over its published matches: a field of the
-    model with choices, or a foreign key (`field="organisation"`, labelled by str() of the object)."""
+    model with choices, or a foreign key (`field="organisation"`, labelled by str() of the object); a
+    path through foreign keys too (`field="topic__board"`)."""
 
     name: str  # the query parameter: ?audience=…
     label: str | Promise

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
-from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, PracticeSelection, facet_index
+from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
@@ -333,7 +333,10 @@ class KindSearch:
         return [(position, facet) for position, facet in enumerate(self.kind.facets, start=1) if facet.name in chosen]
 
     def _labels(self, facet, values: list) -> dict:
-        model_field = self.kind.model_class._meta.get_field(facet.field)
+        model, model_field = self.kind.model_class, None
+        for name in facet.field.split("__"):  # "topic__board": a field of a related model
+            model_field = model._meta.get_field(name)
+            model = model_field.related_model
         if model_field.is_relation:
             found = model_field.related_model._default_manager.in_bulk(values)
             return {value: str(found.get(value, value)) for value in values}
@@ -383,8 +386,10 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     if search.parsed.is_empty:
         return search
     search.executed = search.parsed
-    memo = facet_index().memo  # the vocabulary's frequencies, kept until the next publication
-    frequency = term_frequencies(search.parsed.index_terms(), memo)
+    # The words' frequencies are read afresh (one query), not from the facet index's memo: that is kept
+    # until the listing version moves, which forum posts do not move (they are not listings), and it
+    # would go on saying that a word first written in a post since is in no document.
+    frequency = term_frequencies(search.parsed.index_terms(), Memo(budget=0))
     search.indexed = search.parsed.within(frequency)
     if search.indexed is None:  # a word no document holds
         return search
