@@ -7,7 +7,10 @@ from hub.practices.models import Practice
 
 
 class Command(BaseCommand):
-    help = "Load the demo practices, a few submissions awaiting review and a demo moderator into an empty database."
+    help = (
+        "Load the demo practices and pledges, a few submissions awaiting review, a demo moderator and a "
+        "demo representative into an empty database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing (and succeed) when practices exist.")
@@ -26,9 +29,14 @@ class Command(BaseCommand):
         except DemoContentError as error:
             raise CommandError(f"The demo content was not loaded: {error}") from error
         self.stdout.write(
-            self.style.SUCCESS(f"Loaded {result['published']} published practices and {result['queued']} submissions.")
+            self.style.SUCCESS(
+                f"Loaded {result['published']} published practices and {result['queued']} submissions, "
+                f"{result['pledges']} pledges and {result['updates']} progress updates."
+            )
         )
         for username, password in result["moderators"]:
             self.stdout.write(
                 f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
             )
+        for username, password, organisation in result["representatives"]:
+            self.stdout.write(f"Demo representative of {organisation}: user name “{username}”, password “{password}”.")
