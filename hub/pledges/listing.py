@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import get_language
 from django_countries import countries
 
@@ -53,10 +53,11 @@ class Totals:
 
 def _count(selection, chosen: dict) -> tuple[dict[str, list[Option]], Totals, list[int] | None]:
     """Every facet and total of the selection from five queries: its pledges (the filters run once),
-    their place links, topic links and target sums, and the places named; counted here, in Python.
+    their place links, the sums of their topics and targets, and the places named; counted here.
     With them, the ids of a filtered selection of at most ID_LIST_LIMIT pledges, newest first."""
+    # Newest first only when the ids are kept for the pages (sorting 20 000 rows costs on PostgreSQL).
     pledges = list(
-        selection.newest_first().values_list(
+        (selection.newest_first() if chosen else selection.order_by()).values_list(
             "pk",
             "initiative_id",
             "state",
@@ -69,7 +70,12 @@ def _count(selection, chosen: dict) -> tuple[dict[str, list[Option]], Totals, li
     # The links are read over the list of ids, or over the selection again when it is long.
     ids = [row[0] for row in pledges] if len(pledges) <= ID_LIST_LIMIT else selection.order_by().values("pk")
     place_links = list(Pledge.places.through.objects.filter(pledge_id__in=ids).values_list("pledge_id", "place_id"))
-    topic_counts = Counter(Pledge.topics.through.objects.filter(pledge_id__in=ids).values_list("topic_id", flat=True))
+    topic_counts = dict(
+        Pledge.topics.through.objects.filter(pledge_id__in=ids)
+        .order_by()
+        .values_list("topic_id")
+        .annotate(n=Count("pk"))
+    )
     units = (
         Target.objects.filter(pledge_id__in=ids)
         .order_by()
@@ -107,10 +113,10 @@ def _count(selection, chosen: dict) -> tuple[dict[str, list[Option]], Totals, li
     facets["gcm"] = [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.GCM_OBJECTIVE]
     rows = Counter(row[4] for row in pledges if row[4] is not None)
     facets["body"] = [Option(t.slug, t.name, rows[t.pk]) for t in StakeholderType.objects.filter(pk__in=rows.keys())]
-    years: Counter[int] = Counter()
-    for (start, end), n in Counter((row[5], row[6]) for row in pledges).items():
-        if start is not None:
-            years.update(dict.fromkeys(range(start.year, (end or start).year + 1), n))
+    years: dict[int, int] = {}
+    for (start, end), n in Counter((row[5].year, row[6].year if row[6] else None) for row in pledges if row[5]).items():
+        for year in range(start, (end or start) + 1):
+            years[year] = years.get(year, 0) + n
     facets["year"] = [Option(str(year), str(year), years[year]) for year in sorted(years, reverse=True)]
     # A value chosen in the URL stays in its list, even when nothing it selects is published.
     for name, value in chosen.items():
