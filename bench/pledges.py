@@ -339,6 +339,7 @@ HEADINGS = [
     "p95 ms",
     "max ms",
     "CPU p50 ms",
+    "CPU p95 ms",
     "SQL queries",
     "HTML KB",
     f"p95 < {TARGET_P95_MS} ms",
@@ -361,6 +362,7 @@ def table_rows(measured: list[dict]) -> list[list[str]]:
                     f"{page['p95_ms']:.1f}",
                     f"{page['max_ms']:.0f}",
                     f"{page['cpu_p50_ms']:.1f}",
+                    f"{page['cpu_p95_ms']:.1f}",
                     queries,
                     f"{page['html_kb']:.0f}",
                     f"({verdict})" if page["key"] in OUTSIDE_TARGET else verdict,
@@ -379,7 +381,7 @@ def notes(engine: dict) -> str:
 
 
 def markdown(measured: list[dict], requests: int) -> str:
-    lines = ["| " + " | ".join(row) + " |" for row in [HEADINGS, ["---"] * 2 + ["---:"] * 7, *table_rows(measured)]]
+    lines = ["| " + " | ".join(row) + " |" for row in [HEADINGS, ["---"] * 2 + ["---:"] * 8, *table_rows(measured)]]
     misses = [
         f"{page['label'].lower()} on {engine['version'].split()[0]} (p95 {page['p95_ms']:.0f} ms)"
         for engine in measured
@@ -387,6 +389,17 @@ def markdown(measured: list[dict], requests: int) -> str:
         if not page["meets_target"] and page["key"] not in OUTSIDE_TARGET
     ]
     verdict = "Met by every page on every engine measured." if not misses else "Missed by " + "; ".join(misses) + "."
+    cpu_misses = [
+        f"{page['label'].lower()} on {engine['version'].split()[0]}"
+        for engine in measured
+        for page in engine["results"]
+        if page["cpu_p95_ms"] >= TARGET_P95_MS and page["key"] not in OUTSIDE_TARGET
+    ]
+    verdict += (
+        " In processor time (which other work on the machine does not inflate) every page stays under it."
+        if not cpu_misses
+        else " In processor time too: " + "; ".join(cpu_misses) + "."
+    )
     data = measured[0]["data"]
     engines = "".join(f"\n- {notes(engine)}" for engine in measured)
     table = "\n".join(lines)
@@ -408,7 +421,12 @@ Measured on {datetime.date.today().isoformat()} by `make bench` (`bench/pledges.
 - **Server time only**: `django.test.Client` in the benchmark's own process, {requests} timed requests a
   row after 5 warm-up requests, with the anonymous page cache off (the views' own work, as a signed-in
   member gets it). The filtered row cycles through 50 combinations with results (theme + country;
-  state + continent + year); the pledge page row through 50 pledges drawn at random.
+  state + continent + year), so 45 of its 50 requests are the first for their combination and count
+  its facets and totals (cold); the pledge page row cycles through 50 pledges drawn at random.
+- **Other work on the machine** (2 cores shared by several engineers' tests and builds) inflates the
+  clock: the load averages above say how busy it was. *CPU* is the processor time of the benchmark's
+  own process per request (Python, templates, and on SQLite the database too; PostgreSQL works in a
+  process of its own): it does not grow with other people's work.
 - **Caching**: the facets and totals of the list are cached until public content changes (the listing
   version); the last row, outside the target, empties the cache before each request, as the first
   visitor after a publication finds it.
