@@ -135,6 +135,7 @@ def measure(client, page: dict, requests: int, *, warm_up=WARM_UP, counted=COUNT
         # CPU time of this process: Python, templates and SQLite's work, but not PostgreSQL's (another
         # process). Unlike the clock, it does not grow while other programs hold the cores.
         "cpu_p50_ms": round(statistics.median(cpu), 1),
+        "cpu_p95_ms": round(percentile(cpu, 0.95), 1),
         "queries_min": min(query_counts),
         "queries_max": max(query_counts),
         "html_kb": round(statistics.median(sizes) / 1024, 1),

@@ -26,7 +26,8 @@ from bench.sections import replace_section  # noqa: E402  (needs ROOT on the pat
 PRACTICES = 100_000  # what bench/generate.py makes; kept here so this script never imports Django
 TARGET_P95_MS = 50
 SQLITE_PATH = ROOT / "var" / "bench.sqlite3"
-PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres", "name": "ibis_bench"}
+# BENCH_PG_NAME: another database name, for engineers sharing one PostgreSQL server.
+PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres", "name": os.environ.get("BENCH_PG_NAME", "ibis_bench")}
 PG_ARGS = ["-h", PG["host"], "-p", PG["port"], "-U", PG["user"]]
 DOCS = ROOT / "docs" / "benchmarks.md"
 COUNT_SQL = "SELECT count(*), sum(CASE WHEN status = 'published' THEN 1 ELSE 0 END) FROM practices_practice"
@@ -229,7 +230,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum", "library"]
+SUITES = ["pages", "pledges", "import", "map", "search", "relevance", "served", "forum", "library"]
 
 
 def main() -> None:
@@ -248,6 +249,10 @@ def main() -> None:
     engine_args = [arg for engine in engines for arg in ("--engine", engine)]
     if "pages" in suites:
         run_page_benchmark(args, engines)
+    # Pledges (bench/pledges.py) add 20 000 pledges to the same databases once and write their own section.
+    if "pledges" in suites:
+        pledge_args = [*engine_args, "--requests", str(args.requests)]
+        subprocess.run([sys.executable, str(ROOT / "bench" / "pledges.py"), *pledge_args], cwd=ROOT, check=True)
     # The import benchmark (bench/import.py) keeps its own databases and writes its own section.
     if "import" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "import.py"), *engine_args], cwd=ROOT, check=True)

@@ -1,10 +1,12 @@
 """What the pledge list shows besides the pledges: each filter's options with their counts, and the
 totals of the selection (pledges, bodies, countries, the sum of each target unit).
 
-Counted in SQL, one query per facet and per total, whatever the number of pledges; the answers are
-cached until public content changes (the listing version), so a page asked for again costs two queries.
+Counted from five queries whatever the number of pledges (the filters run once, the links are read
+over the ids they give) and a few look-ups of names; the answers are cached until public content
+changes (the listing version), so a page asked for again costs two queries.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -20,6 +22,9 @@ from hub.vocabularies.models import StakeholderType, Topic
 
 CACHE_SECONDS = 24 * 3600
 MAX_CITY_OPTIONS = 100
+TOTAL_UNITS = 12
+# The links of selections of at most this many pledges are read over their list of ids.
+ID_LIST_LIMIT = 5000
 
 
 @dataclass(frozen=True)
@@ -45,53 +50,70 @@ class Totals:
     units: list[tuple[str, int]]
 
 
-def _ids(selection):
-    return selection.order_by().values("pk")
-
-
-def _facet_counts(selection, chosen: dict) -> dict[str, list[Option]]:
-    ids = _ids(selection)
-    facets = {}
-    rows = dict(selection.order_by().values_list("initiative").annotate(n=Count("pk")))
-    facets["initiative"] = [
-        Option(i.slug, i.name, rows[i.pk]) for i in Initiative.objects.filter(pk__in=rows.keys()).order_by("name")
-    ]
-    rows = dict(selection.order_by().values_list("state").annotate(n=Count("pk")))
-    facets["state"] = [Option(value, str(label), rows[value]) for value, label in State.choices if value in rows]
-    place_links = Pledge.places.through.objects.filter(pledge_id__in=ids)
-    rows = dict(place_links.order_by().values_list("place__continent").annotate(n=Count("pledge_id", distinct=True)))
-    facets["continent"] = [Option(code, str(label), rows[code]) for code, label in Continent.choices if code in rows]
-    rows = dict(place_links.order_by().values_list("place__country").annotate(n=Count("pledge_id", distinct=True)))
-    facets["country"] = sorted(
-        (Option(code, str(countries.name(code)), n) for code, n in rows.items()), key=lambda o: o.label
+def _count(selection, chosen: dict) -> tuple[dict[str, list[Option]], Totals, list[int] | None]:
+    """Every facet and total of the selection from five queries: its pledges (the filters run once),
+    their place links, the sums of their topics and targets, and the places named; counted here.
+    With them, the ids of a filtered selection of at most ID_LIST_LIMIT pledges, newest first."""
+    # Newest first only when the ids are kept for the pages (sorting 20 000 rows costs on PostgreSQL).
+    pledges = list(
+        (selection.newest_first() if chosen else selection.order_by()).values_list(
+            "pk",
+            "initiative_id",
+            "state",
+            "organisation_id",
+            "organisation__stakeholder_type_id",
+            "start_date",
+            "end_date",
+        )
     )
-    city_rows = (
-        place_links.exclude(place__kind=Place.Kind.COUNTRY)
-        .order_by()
-        .values_list("place__slug", "place__name")
-        .annotate(n=Count("pledge_id", distinct=True))
-        .order_by("-n", "place__name")[:MAX_CITY_OPTIONS]
-    )
-    facets["city"] = sorted((Option(slug, name, n) for slug, name, n in city_rows), key=lambda o: o.label)
-    topic_rows = (
+    # The links are read over the list of ids, or over the selection again when it is long.
+    ids = [row[0] for row in pledges] if len(pledges) <= ID_LIST_LIMIT else selection.order_by().values("pk")
+    place_links = list(Pledge.places.through.objects.filter(pledge_id__in=ids).values_list("pledge_id", "place_id"))
+    topic_counts = dict(
         Pledge.topics.through.objects.filter(pledge_id__in=ids)
         .order_by()
         .values_list("topic_id")
         .annotate(n=Count("pk"))
     )
-    topic_counts = dict(topic_rows)
+    units = (
+        Target.objects.filter(pledge_id__in=ids)
+        .order_by()
+        .values_list("unit")
+        .annotate(total=Sum("number"))
+        .order_by("-total", "unit")[:TOTAL_UNITS]
+    )
+    # pk: (continent, country, slug, name, kind), as plain values (a Country object per link costs).
+    places = {
+        row[0]: row[1:]
+        for row in Place.objects.filter(pk__in={place_id for _, place_id in place_links}).values_list(
+            "pk", "continent", "country", "slug", "name", "kind"
+        )
+    }
+
+    facets = {}
+    rows = Counter(row[1] for row in pledges if row[1] is not None)
+    facets["initiative"] = [
+        Option(i.slug, i.name, rows[i.pk]) for i in Initiative.objects.filter(pk__in=rows.keys()).order_by("name")
+    ]
+    rows = Counter(row[2] for row in pledges)
+    facets["state"] = [Option(value, str(label), rows[value]) for value, label in State.choices if value in rows]
+    # A pledge counts once per continent and country, however many of its places are there.
+    rows = Counter(continent for _, continent in {(pledge, places[place][0]) for pledge, place in place_links})
+    facets["continent"] = [Option(code, str(label), rows[code]) for code, label in Continent.choices if code in rows]
+    rows = Counter(country for _, country in {(pledge, places[place][1]) for pledge, place in place_links})
+    facets["country"] = sorted(
+        (Option(code, str(countries.name(code)), n) for code, n in rows.items()), key=lambda o: o.label
+    )
+    rows = Counter(place for _, place in place_links if places[place][4] != Place.Kind.COUNTRY)
+    cities = sorted(rows.items(), key=lambda item: (-item[1], places[item[0]][3]))[:MAX_CITY_OPTIONS]
+    facets["city"] = sorted((Option(places[pk][2], places[pk][3], n) for pk, n in cities), key=lambda o: o.label)
     topics = Topic.objects.filter(pk__in=topic_counts.keys())
     facets["theme"] = [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.THEME]
     facets["gcm"] = [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.GCM_OBJECTIVE]
-    rows = dict(selection.order_by().values_list("organisation__stakeholder_type").annotate(n=Count("pk")))
-    facets["body"] = [
-        Option(t.slug, t.name, rows[t.pk]) for t in StakeholderType.objects.filter(pk__in=[k for k in rows if k])
-    ]
-    spans = selection.order_by().values_list("start_date__year", "end_date__year").annotate(n=Count("pk"))
+    rows = Counter(row[4] for row in pledges if row[4] is not None)
+    facets["body"] = [Option(t.slug, t.name, rows[t.pk]) for t in StakeholderType.objects.filter(pk__in=rows.keys())]
     years: dict[int, int] = {}
-    for start, end, n in spans:
-        if start is None:
-            continue
+    for (start, end), n in Counter((row[5].year, row[6].year if row[6] else None) for row in pledges if row[5]).items():
         for year in range(start, (end or start) + 1):
             years[year] = years.get(year, 0) + n
     facets["year"] = [Option(str(year), str(year), years[year]) for year in sorted(years, reverse=True)]
@@ -99,32 +121,33 @@ def _facet_counts(selection, chosen: dict) -> dict[str, list[Option]]:
     for name, value in chosen.items():
         if not any(option.value == value for option in facets[name]):
             facets[name] = [Option(value, value, 0), *facets[name]]
-    return facets
 
-
-def _totals(selection) -> Totals:
-    ids = _ids(selection)
-    counts = selection.order_by().aggregate(pledges=Count("pk"), bodies=Count("organisation", distinct=True))
-    country_count = Place.objects.filter(pledges__in=ids).order_by().values("country").distinct().count()
-    units = (
-        Target.objects.filter(pledge_id__in=ids)
-        .order_by()
-        .values_list("unit")
-        .annotate(total=Sum("number"))
-        .order_by("-total", "unit")[:12]
+    totals = Totals(
+        pledges=len(pledges),
+        bodies=len({row[3] for row in pledges}),
+        countries=len({places[place][1] for _, place in place_links}),
+        units=list(units),
     )
-    return Totals(counts["pledges"], counts["bodies"], country_count, list(units))
+    return facets, totals, ids if chosen and isinstance(ids, list) else None
 
 
-def panel(selection, chosen: dict[str, str]) -> tuple[dict[str, list[Option]], Totals]:
-    """The facets and totals of a selection of published pledges, cached until public content changes."""
+def panel(selection, chosen: dict[str, str]) -> tuple[dict[str, list[Option]], Totals, list[int] | None]:
+    """The facets and totals of a selection of published pledges, and the ids of a filtered one
+    (newest first, for its pages: see `cards`), cached until public content changes."""
     filters = "&".join(f"{name}={chosen[name]}" for name in FACETS if name in chosen)
-    key = f"pledges:panel:{listing_version()}:{get_language()}:{filters}"
+    # "ids": entries cached by the code before they held the ids are not read back.
+    key = f"pledges:panel:ids:{listing_version()}:{get_language()}:{filters}"
     found = cache.get(key)
     if found is None:
-        found = (_facet_counts(selection, chosen), _totals(selection))
+        found = _count(selection, chosen)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def cards(ids: list[int]) -> list[Pledge]:
+    """The pledges of a page of ids, in that order, with what their cards show."""
+    found = {pledge.pk: pledge for pledge in Pledge.objects.published().filter(pk__in=ids).for_cards()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def groups(filterset, facets: dict[str, list[Option]]) -> list[Group]:

@@ -14,7 +14,7 @@ from hub.lib.slugs import unique_slug
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
-from hub.pledges.models import Figure, Pledge, ProgressUpdate, Representative, Target
+from hub.pledges.models import Figure, Initiative, Pledge, ProgressUpdate, Representative, Target
 from hub.publishing.services import content_create, content_set_fields
 
 SCALAR_FIELDS = ("title", "commitment", "body", "initiative", "start_date", "end_date", "state", "language", "renews")
@@ -96,22 +96,38 @@ def progress_update_changed(update: ProgressUpdate, by) -> None:
         )
 
 
+@transaction.atomic
+def initiative_create(*, data: dict) -> Initiative:
+    """A pledging initiative (moderators define them in the back office; demo content and tests here):
+    `data` holds the model's fields, the slug made from the name when it has none."""
+    initiative = Initiative(**data)
+    if not initiative.slug:
+        initiative.slug = unique_slug(Initiative, initiative.name, max_length=100, fallback="initiative")
+    initiative.full_clean()
+    initiative.save()
+    return initiative
+
+
+def progress_update_create(*, pledge: Pledge, data: dict, by, publish: bool, **options) -> ProgressUpdate:
+    """The one constructor of a progress update: a representative's post (progress_update_post), or an
+    update recorded as published content (demo content). `options` go to content_create (the
+    submitter, `notify`, the dates of demo content)."""
+    return content_create(model=ProgressUpdate, data=data, by=by, publish=publish, pledge=pledge, **options)
+
+
 def representative_of(user, organisation_id: int) -> Representative | None:
     if not user.is_authenticated:
         return None
     return Representative.objects.filter(user=user, organisation_id=organisation_id).first()
 
 
-def progress_update_post(*, pledge: Pledge, data: dict, by, representative: Representative) -> ProgressUpdate:
+def progress_update_post(
+    *, pledge: Pledge, data: dict, by, representative: Representative, **options
+) -> ProgressUpdate:
     """A representative's update: published at once when they are trusted, to the moderators otherwise."""
-    return content_create(
-        model=ProgressUpdate,
-        data=data,
-        by=by,
-        submitted_by=by,
-        publish=representative.trusted,
-        reason=_("Posted by a representative"),
-        pledge=pledge,
+    options.setdefault("reason", _("Posted by a representative"))
+    return progress_update_create(
+        pledge=pledge, data=data, by=by, submitted_by=by, publish=representative.trusted, **options
     )
 
 
@@ -173,10 +189,12 @@ def pledge_remind_due(*, today: date | None = None) -> int:
 
 
 __all__ = [
+    "initiative_create",
     "pledge_create",
     "pledge_remind_due",
     "pledge_write",
     "progress_update_changed",
+    "progress_update_create",
     "progress_update_post",
     "progress_update_write",
     "representative_grant",

@@ -26,7 +26,7 @@ def _list_context(request, filterset, *, base=None, fixed=()):
         filterset.form.is_valid()
     selection = filterset.filter_queryset(base) if filterset.is_bound else base
     chosen = filterset.chosen()
-    facets, totals = listing.panel(selection, chosen)
+    facets, totals, ids = listing.panel(selection, chosen)
     data = filterset.data if filterset.is_bound else {}
     active = []
     for name, value in chosen.items():
@@ -37,9 +37,14 @@ def _list_context(request, filterset, *, base=None, fixed=()):
         remaining.pop(name, None)
         remaining.pop("page", None)
         active.append((str(filterset.form.fields[name].label), label, f"?{remaining.urlencode()}"))
+    if ids is None:
+        page = paginate(request, selection.newest_first().for_cards())
+    else:  # a filtered selection: its pages come from the ids the panel kept, without running the filters
+        page = paginate(request, ids)
+        page.object_list = listing.cards(page.object_list)
     return {
         "filterset": filterset,
-        "page": paginate(request, selection.newest_first().for_cards()),
+        "page": page,
         "facet_groups": listing.groups(filterset, facets),
         "active_filters": active,
         "totals": totals,

@@ -4,6 +4,7 @@ Everything is read and checked before anything is written: a mistake in a file s
 with a message naming the file, and leaves the database as it was.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -72,7 +73,7 @@ FRONT_MATTER = {
     "elsewhere": list,
     "adapted_from": str,
 }
-MEMBER_KEYS = {"username", "first_name", "last_name", "email", "password", "moderator"}
+MEMBER_KEYS = {"username", "first_name", "last_name", "email", "password", "moderator", "represents"}
 HEADING = re.compile(r"^## (.*?)\s*$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 
@@ -86,6 +87,8 @@ class DemoContent:
     practices: list[dict]  # in the order of their file names
     organisations: dict[str, str]  # name: stakeholder type slug
     members: dict[str, dict]  # username: entry of members.yaml
+    initiatives: dict[str, dict] = dataclasses.field(default_factory=dict)  # name: entry of initiatives.yaml
+    pledges: list[dict] = dataclasses.field(default_factory=list)  # in the order of their file names
 
 
 def _month(value: date | str | None) -> date | None:
@@ -188,16 +191,7 @@ def _check(path: str, entry: dict, content: DemoContent, earlier: set[str], voca
             date.fromisoformat(entry["submitted"])
         except ValueError:
             fail(f"submitted “{entry['submitted']}” is not a day written YYYY-MM-DD.")
-    for place in entry.get("places", []):
-        if not isinstance(place, dict) or set(place) - {"name", "country", "kind"} or {"name", "country"} - set(place):
-            fail(f"a place is written {{name: …, country: …, kind: …}} (kind optional), not {place!r}.")
-        if not isinstance(place["country"], str) or len(place["country"]) != 2:
-            fail(
-                f"the country of {place['name']} is a two-letter code, in quotes if YAML "
-                f"could read it otherwise (“NO”), not {place['country']!r}."
-            )
-        if place.get("kind", "") not in {"", *Place.Kind.values}:
-            fail(f"the kind of {place['name']} is one of: {', '.join(Place.Kind.values)}.")
+    check_places(entry.get("places", []), fail)
     for key, kind in (("partners", str), ("tags", str), ("themes", str), ("dimensions", str), ("target_groups", str)):
         if not all(isinstance(value, kind) for value in entry.get(key, [])):
             fail(f"{key} is a list of names or slugs: {entry[key]!r}.")
@@ -219,6 +213,20 @@ def _check(path: str, entry: dict, content: DemoContent, earlier: set[str], voca
         values = entry.get(key, [])
         if unknown := [value for value in values if str(value) not in known]:
             fail(f"unknown {key}: {', '.join(map(str, unknown))}; known: {', '.join(sorted(known))}.")
+
+
+def check_places(places: list, fail) -> None:
+    """Each place of a demo file is {name: …, country: XX, kind: …}; `fail(message)` raises."""
+    for place in places:
+        if not isinstance(place, dict) or set(place) - {"name", "country", "kind"} or {"name", "country"} - set(place):
+            fail(f"a place is written {{name: …, country: …, kind: …}} (kind optional), not {place!r}.")
+        if not isinstance(place["country"], str) or len(place["country"]) != 2:
+            fail(
+                f"the country of {place['name']} is a two-letter code, in quotes if YAML "
+                f"could read it otherwise (“NO”), not {place['country']!r}."
+            )
+        if place.get("kind", "") not in {"", *Place.Kind.values}:
+            fail(f"the kind of {place['name']} is one of: {', '.join(Place.Kind.values)}.")
 
 
 def _read_list(path: Path, keys: set[str], required: set[str]) -> list[dict]:
@@ -273,6 +281,11 @@ def demo_read(*, folder: Path = DEMO_FOLDER) -> DemoContent:
         entry = _read_practice(path)
         _check(str(path), entry, content, {p["file"] for p in content.practices}, vocabularies)
         content.practices.append(entry)
+    # The demo spans apps: pledges (which implement practices) are read and checked here too, before
+    # anything is written.
+    from hub.pledges.demo import pledges_read
+
+    pledges_read(folder=folder, content=content, vocabularies=vocabularies)
     return content
 
 
@@ -378,6 +391,9 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
     for username in content.members:
         _member(content, username)
     demo_members_load()
+    from hub.pledges.demo import pledges_load
+
+    pledges = pledges_load(content=content, practices=by_file)
     search_rebuild()
     statuses = [entry["status"] for entry in content.practices]
     return {
@@ -385,6 +401,7 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
         "queued": statuses.count("submitted"),
         "resources": len(resources),
         "events": len(events),
+        **pledges,
         "moderators": [
             (row["username"], row.get("password", ""))
             for row in content.members.values()

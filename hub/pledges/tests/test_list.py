@@ -104,3 +104,22 @@ def test_the_list_takes_the_same_number_of_queries_for_3_or_30_pledges(client, p
         client.get("/pledges/", {"country": "CO"})
 
     assert len(many) == len(few) and len(few) > 10
+
+
+def test_a_filtered_list_pages_newest_first_and_follows_a_publication(
+    client, pledge_factory, django_capture_on_commit_callbacks
+):
+    for n in range(25):
+        pledge_factory(f"Pledge number {n}", body=f"City {n}")
+    pledge_factory("Elsewhere", body="City of Lyon", place=("Lyon", "FR"))
+
+    first = client.get("/pledges/", {"country": "CO"})
+    second = client.get("/pledges/", {"country": "CO", "page": 2})
+
+    assert [p.title for p in first.context["page"]] == [f"Pledge number {n}" for n in range(24, 4, -1)]
+    assert [p.title for p in second.context["page"]] == [f"Pledge number {n}" for n in range(4, -1, -1)]
+    assert second.context["page"].paginator.count == 25
+    assert client.get("/pledges/", {"country": "CO", "page": 3}).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):  # the new listing version, once committed
+        pledge_factory("The newest pledge", body="City of Cali")
+    assert client.get("/pledges/", {"country": "CO"}).context["page"][0].title == "The newest pledge"

@@ -2,7 +2,9 @@
 
 The fingerprint was recorded from the demo content when it was still Python (before the data files):
 it proves the move to data files changed nothing, and it keeps proving it when the loader is
-rewritten. After a deliberate change of the demo content, record it again with
+rewritten. It was recorded again when the demo's pledges came (initiatives, pledges, their updates,
+representatives, and the members and organisations they name, appended after the others).
+After a deliberate change of the demo content, record it again with
 `DEMO_FINGERPRINT=write .venv/bin/python -m pytest hub/practices/tests/test_demo_fingerprint.py`
 and read the diff before committing it.
 """
@@ -22,6 +24,7 @@ from taggit.models import Tag
 
 from hub.people.models import Organisation
 from hub.places.models import Place
+from hub.pledges.models import Initiative, Pledge, Representative
 from hub.practices.models import Practice
 from hub.search.models import SearchDocument, SearchTerm
 
@@ -76,6 +79,47 @@ def _practice(practice: Practice) -> dict:
     return fields
 
 
+def _username(user) -> str | None:
+    return user.get_username() if user else None
+
+
+def _pledge(pledge: Pledge) -> dict:
+    fields = {
+        field.name: _value(getattr(pledge, field.name))
+        for field in Pledge._meta.concrete_fields
+        if not field.is_relation and field.name not in UNRECORDED_FIELDS
+    }
+    fields["organisation"] = pledge.organisation.name
+    fields["submitted_by"] = _username(pledge.submitted_by)
+    fields["initiative"] = pledge.initiative.slug if pledge.initiative else None
+    fields["renews"] = pledge.renews.slug if pledge.renews else None
+    fields["partners"] = sorted(o.name for o in pledge.partners.all())
+    fields["places"] = sorted(p.slug for p in pledge.places.all())
+    fields["topics"] = sorted(t.slug for t in pledge.topics.all())
+    fields["practices"] = sorted(p.slug for p in pledge.practices.all())
+    fields["targets"] = [[t.number, t.unit, t.position] for t in pledge.targets.all()]
+    fields["history"] = [
+        [record.history_type, record.history_change_reason, _username(record.history_user), record.status, record.state]
+        for record in pledge.history.order_by("history_id")
+    ]
+    fields["updates"] = [
+        [
+            _value(update.date),
+            update.status,
+            update.state,
+            update.text,
+            update.evidence,
+            _username(update.submitted_by),
+            _value(update.submitted_at),
+            _value(update.published_at),
+            sorted([figure.target.unit, figure.reached] for figure in update.figures.all()),
+            [record.history_change_reason for record in update.history.order_by("history_id")],
+        ]
+        for update in pledge.updates.order_by("pk")
+    ]
+    return fields
+
+
 def demo_fingerprint() -> dict:
     User = get_user_model()
     # Only the models the migrations made: a test module may define a model of its own (the toy kind
@@ -116,6 +160,16 @@ def demo_fingerprint() -> dict:
             [e.user.get_username(), e.email, e.verified, e.primary] for e in EmailAddress.objects.order_by("pk")
         ],
         "tags": [[t.name, t.slug] for t in Tag.objects.order_by("pk")],
+        "initiatives": [
+            [i.name, i.slug, i.description, i.host.name if i.host else None, _value(i.start_date), _value(i.end_date)]
+            + [i.website]
+            for i in Initiative.objects.order_by("pk")
+        ],
+        "pledges": [_pledge(p) for p in Pledge.objects.order_by("pk")],
+        "representatives": [
+            [r.user.get_username(), r.organisation.name, r.trusted, _username(r.granted_by)]
+            for r in Representative.objects.order_by("pk")
+        ],
         "search_terms": hashlib.sha256(
             json.dumps(
                 list(SearchTerm.objects.order_by("word", "term").values_list("word", "term", "length", "documents"))

@@ -8,7 +8,10 @@ from hub.practices.models import Practice
 
 
 class Command(BaseCommand):
-    help = "Load the demo practices, a few submissions awaiting review and a demo moderator into an empty database."
+    help = (
+        "Load the demo practices and pledges, a few submissions awaiting review, a demo moderator and a "
+        "demo representative into an empty database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing (and succeed) when practices exist.")
@@ -33,7 +36,8 @@ class Command(BaseCommand):
             raise CommandError(f"The demo content was not loaded: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {result['published']} published practices and {result['queued']} submissions; "
+                f"Loaded {result['published']} published practices and {result['queued']} submissions, "
+                f"{result['pledges']} pledges and {result['updates']} progress updates; "
                 f"{forum['boards']} forum boards and {forum['dialogues']} online dialogues."
             )
         )
@@ -41,3 +45,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo moderator: user name “{username}”, password “{password}” (sign in at /accounts/login/)."
             )
+        for username, password, organisation in result["representatives"]:
+            self.stdout.write(f"Demo representative of {organisation}: user name “{username}”, password “{password}”.")
