@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hub.operations",
     "hub.serving",
     "hub.forum",
+    "hub.follow",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,8 @@ RATE_LIMITS = {
     "submit": env("RATE_LIMIT_SUBMIT", default="10/h"),
     "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
     "post": env("RATE_LIMIT_POST", default="20/h"),
+    # Follow by e-mail without an account: each asks for a confirmation e-mail to the address given.
+    "follow": env("RATE_LIMIT_FOLLOW", default="10/h"),
 }
 # A member's first comments and forum posts (counted together) wait for a moderator; after this many
 # are published, theirs appear at once.
