@@ -46,13 +46,13 @@ def follow(request):
             status = 429
         elif form.is_valid():
             email = request.user.email if member else form.cleaned_data["email"]
-            services.subscription_follow(
+            subscription = services.subscription_follow(
                 wanted=wanted, email=email, frequency=form.cleaned_data["frequency"], user=request.user
             )
             if member:
                 messages.success(request, _("You follow “%(label)s” by e-mail.") % {"label": wanted.label})
                 return redirect(wanted.followable.page_url(wanted.key))
-            return render(request, "follow/check_inbox.html", {"wanted": wanted, "email": email})
+            return render(request, "follow/check_inbox.html", {"wanted": wanted, "email": subscription.email})
         else:
             status = 400
     context = {"wanted": wanted, "form": form, "feeds": _feeds(request, wanted)}
