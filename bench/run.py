@@ -229,7 +229,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum"]
+SUITES = ["pages", "import", "map", "search", "relevance", "served", "forum", "digests"]
 
 
 def main() -> None:
@@ -268,6 +268,9 @@ def main() -> None:
     if "forum" in suites:
         forum_args = [*engine_args, "--requests", str(args.requests)]
         subprocess.run([sys.executable, str(ROOT / "bench" / "forum.py"), *forum_args], cwd=ROOT, check=True)
+    # Digests (bench/digests.py): 10 000 subscribers of 20 topics over 500 new practices, databases of their own.
+    if "digests" in suites:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "digests.py"), *engine_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.signing import BadSignature
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from hub.follow import services
 from hub.follow.forms import FollowForm, FrequencyForm
 from hub.follow.models import Subscription
-from hub.follow.tokens import manage_read
+from hub.follow.tokens import manage_read, manage_token
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 
 
@@ -76,7 +77,7 @@ def confirm(request, token):
     return render(
         request,
         "follow/confirmed.html",
-        {"subscription": subscription, "manage_url": services.manage_url(subscription.email)},
+        {"subscription": subscription, "manage_url": reverse("follow:manage", args=[manage_token(subscription.email)])},
     )
 
 

@@ -125,7 +125,7 @@ def test_every_followable_page_has_the_follow_control_and_feed_links(client, db)
         ("/pledges/", "/feeds/pledges/"),
     ]:
         text = client.get(url).text
-        assert f'<link rel="alternate" type="application/rss+xml"' in text, url
+        assert '<link rel="alternate" type="application/rss+xml"' in text, url
         assert f'href="{feed}"' in text, url
         assert 'class="follow-control"' in text, url
         assert "Subscribe to" not in text, url
