@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from hub.follow.models import Frequency, Sending, Subscription
@@ -21,6 +23,8 @@ from hub.follow.registry import FOLLOWABLES, SOURCES, Entry, Followable, followa
 from hub.follow.tokens import confirm_read, confirm_token, manage_token, unsubscribe_read, unsubscribe_token
 from hub.lib.mail import send_templated_mail
 
+# A digest section lists this many items, then "and N more" with the link to the page that has them all.
+SECTION_ENTRIES = 10
 PERIODS = {Frequency.DAILY: datetime.timedelta(days=1), Frequency.WEEKLY: datetime.timedelta(days=7)}
 
 
@@ -208,6 +212,9 @@ class Section:
     label: str
     page_url: str
     entries: list[Entry]
+    more: int = 0
+    # The entries as the e-mail shows them: each entry's text is rendered once for every digest.
+    text: str = ""
 
 
 @dataclass
@@ -263,6 +270,8 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
             matched[what, key] = [entries[item.pk] for item in found]
 
     sent = _already_sent(since=earliest)
+    texts = {}
+    page_urls = {}
     digests = []
     current = None
     for subscription in subscriptions:
@@ -273,13 +282,28 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
         current.subscriptions.append(subscription)
         start = since[subscription.pk]
         entries = []
+        more = 0
         for entry in matched.get((subscription.what, subscription.key), ()):
             if entry.date > start and entry.key not in seen:
+                if len(entries) == SECTION_ENTRIES:
+                    more += 1
+                    continue
                 seen.add(entry.key)
                 entries.append(entry)
         if entries:
-            url = FOLLOWABLES[subscription.what].page_url(subscription.key)
-            current.sections.append(Section(subscription.label, _absolute(url), entries))
+            followed = (subscription.what, subscription.key)
+            if followed not in page_urls:
+                page_urls[followed] = _absolute(FOLLOWABLES[subscription.what].page_url(subscription.key))
+            for entry in entries:
+                if entry.key not in texts:
+                    texts[entry.key] = render_to_string("mail/_follow_entry.txt", {"entry": entry}).strip("\n")
+            text = "\n\n".join(texts[entry.key] for entry in entries)
+            if more:
+                text += "\n\n" + ngettext("And %(count)d more: %(url)s", "And %(count)d more: %(url)s", more) % {
+                    "count": more,
+                    "url": page_urls[followed],
+                }
+            current.sections.append(Section(subscription.label, page_urls[followed], entries, more, text))
     return [digest for digest in digests if digest.sections]
 
 

@@ -304,3 +304,14 @@ def test_a_digest_holds_only_what_was_published_since_the_last_one(db):
     make_practice("Fresh")
     assert digests_send(frequency=Frequency.DAILY, now=timezone.now() + datetime.timedelta(seconds=1)) == 1
     assert "Fresh" in mail.outbox[0].body and "Old news" not in mail.outbox[0].body
+
+
+def test_a_digest_section_lists_ten_items_then_links_to_the_rest(db):
+    follow("ana@example.org")
+    for n in range(12):
+        make_practice(f"Practice number {n}")
+    assert digests_send(frequency=Frequency.DAILY) == 1
+    body = mail.outbox[-1].body
+    assert body.count("* Practice number") == 10
+    assert "And 2 more: http://" in body and "/topics/discrimination-and-xenophobia/" in body
+    assert len(Sending.objects.get().items) == 10
