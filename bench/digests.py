@@ -200,7 +200,8 @@ def markdown(measured: list[dict], skipped: list[str]) -> str:
 Measured on {datetime.date.today().isoformat()} by `make bench` (`bench/digests.py`) on a machine with 2 cores:
 the daily digests of {first["subscribers"]:,} addresses following {FOLLOWED} things each (of {first["choices"]}
 themes, dimensions and countries: {first["subscriptions"]:,} subscriptions) over {PRACTICES} practices
-published in the day (a section lists ten items, then links to the rest). "Build" reads and matches everything; the last column is the whole of
+published in the day (a section lists ten items, then links to the rest). "Build" reads and matches
+everything; the last column is the whole of
 `send_digests --daily`: build, render each e-mail, enqueue it on the database queue (one task row per
 e-mail), record what was sent. Sending is the workers' job afterwards. Load average: {loads}.
 Target: under {TARGET_SECONDS} s.
