@@ -80,7 +80,8 @@ def generate_pledges(count: int) -> dict:
     from hub.people.models import Organisation
     from hub.places.models import Place
     from hub.pledges.models import Figure, Initiative, Pledge, ProgressUpdate, Target
-    from hub.practices.models import Practice, Topic
+    from hub.practices.models import Practice
+    from hub.vocabularies.models import Topic
 
     started, cpu_started = time.perf_counter(), time.process_time()
     rng = random.Random(SEED)
@@ -215,7 +216,7 @@ def pages_to_time(rng: random.Random) -> list[dict]:
     from hub.places.models import Place
     from hub.pledges.filters import PledgeFilter
     from hub.pledges.models import Pledge, State
-    from hub.practices.models import Topic
+    from hub.vocabularies.models import Topic
 
     themes = list(Topic.objects.filter(kind=Topic.Kind.THEME).values_list("slug", flat=True))
     continents = sorted(set(Place.objects.values_list("continent", flat=True)))

@@ -230,7 +230,7 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "pledges", "import", "map", "search", "relevance", "served", "forum", "library"]
+SUITES = ["pages", "pledges", "import", "map", "search", "relevance", "served", "forum", "library", "digests"]
 
 
 def main() -> None:
@@ -277,6 +277,9 @@ def main() -> None:
     if "library" in suites:
         library_args = [*engine_args, "--requests", str(args.requests)]
         subprocess.run([sys.executable, str(ROOT / "bench" / "library.py"), *library_args], cwd=ROOT, check=True)
+    # Digests (bench/digests.py): 10 000 subscribers of 20 topics over 500 new practices, databases of their own.
+    if "digests" in suites:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "digests.py"), *engine_args], cwd=ROOT, check=True)
 
 
 def run_page_benchmark(args, engines: list[str]) -> None:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hub.serving",
     "hub.forum",
     "hub.pages",
+    "hub.follow",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +196,8 @@ RATE_LIMITS = {
     "comment": env("RATE_LIMIT_COMMENT", default="10/h"),
     "post": env("RATE_LIMIT_POST", default="20/h"),
     "contact": env("RATE_LIMIT_CONTACT", default="5/h"),
+    # Follow by e-mail without an account: each asks for a confirmation e-mail to the address given.
+    "follow": env("RATE_LIMIT_FOLLOW", default="10/h"),
 }
 # A member's first comments and forum posts (counted together) wait for a moderator; after this many
 # are published, theirs appear at once.

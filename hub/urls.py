@@ -5,12 +5,11 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from hub.events.views import events_ics
+from hub.follow import feed_urls
 from hub.operations.views import healthz
-from hub.pledges.feeds import PledgeFeed
 from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
-from hub.practices import feeds, views
+from hub.practices import views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
-from hub.publishing.feeds import PublishedFeed
 from hub.resources.feeds import ResourceFeed
 from hub.serving.views import language_set
 
@@ -23,14 +22,13 @@ urlpatterns = [
     path("", include("hub.events.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
-    path("feeds/practices/", feeds.LatestPracticesFeed(), name="feed_practices"),
-    path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
-    path("feeds/pledges/", PledgeFeed(), name="feed_pledges"),
     path("feeds/resources/", ResourceFeed(), name="feed_resources"),
     path("feeds/events.ics", events_ics, name="feed_events_ics"),
+    path("feeds/", include("hub.follow.feed_urls")),
     path("", include("hub.search.urls")),
     # Last of the feeds: every other registered kind's newest published objects.
-    path("feeds/<slug:kind>/", PublishedFeed(), name="feed_kind"),
+    path("feeds/", include(feed_urls.kind_urlpatterns)),
+    path("follow/", include("hub.follow.urls")),
     path(
         "sitemap.xml",
         sitemap,

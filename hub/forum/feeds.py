@@ -4,20 +4,27 @@ moderator or removed is never in a feed, nor the text it quotes (a quoted post m
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from hub.forum.models import Board, Post, Topic
 from hub.forum.notify import without_quotes
+from hub.lib.feeds import CleanAtomFeed, CleanRssFeed
 from hub.lib.markdown import USER_CONTENT_REL, render_markdown
 
 FEED_LENGTH = 30
 
 
 class PostFeedMixin:
+    feed_type = CleanRssFeed
+
     def items(self, obj):
-        return self.posts(obj).published().select_related("user", "topic").order_by("-created_at", "-pk")[:FEED_LENGTH]
+        return (
+            self.posts(obj)
+            .published()
+            .select_related("user", "topic__board")
+            .order_by("-created_at", "-pk")[:FEED_LENGTH]
+        )
 
     def item_title(self, post):
         return _("%(name)s in “%(topic)s”") % {"name": post.author_display, "topic": post.topic.title}
@@ -36,6 +43,9 @@ class PostFeedMixin:
 
     def item_link(self, post):
         return post.get_absolute_url()
+
+    def item_categories(self, post):
+        return [post.topic.board.name] if post.topic.board_id else []
 
 
 class TopicFeed(PostFeedMixin, Feed):
@@ -59,7 +69,7 @@ class TopicFeed(PostFeedMixin, Feed):
 
 
 class TopicAtomFeed(TopicFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = TopicFeed.description
 
 
@@ -81,5 +91,5 @@ class BoardFeed(PostFeedMixin, Feed):
 
 
 class BoardAtomFeed(BoardFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = BoardFeed.description

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hub.forum import feeds, views
+from hub.lib.feeds import conditional
 
 app_name = "forum"
 
@@ -8,15 +9,15 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("boards/<slug:slug>/", views.board, name="board"),
     path("boards/<slug:slug>/new/", views.topic_new, name="topic_new"),
-    path("boards/<slug:slug>/feed/", feeds.BoardFeed(), name="board_feed"),
-    path("boards/<slug:slug>/atom/", feeds.BoardAtomFeed(), name="board_atom"),
+    path("boards/<slug:slug>/feed/", conditional(feeds.BoardFeed()), name="board_feed"),
+    path("boards/<slug:slug>/atom/", conditional(feeds.BoardAtomFeed()), name="board_atom"),
     path("topics/<int:pk>/", views.topic, name="topic"),
     path("topics/<int:pk>/reply/", views.reply, name="reply"),
     path("topics/<int:pk>/lock/", views.topic_lock, name="topic_lock"),
     path("topics/<int:pk>/pin/", views.topic_pin, name="topic_pin"),
     path("topics/<int:pk>/move/", views.topic_move, name="topic_move"),
-    path("topics/<int:pk>/feed/", feeds.TopicFeed(), name="topic_feed"),
-    path("topics/<int:pk>/atom/", feeds.TopicAtomFeed(), name="topic_atom"),
+    path("topics/<int:pk>/feed/", conditional(feeds.TopicFeed()), name="topic_feed"),
+    path("topics/<int:pk>/atom/", conditional(feeds.TopicAtomFeed()), name="topic_atom"),
     path("follow/<str:what>/<int:pk>/", views.follow, name="follow"),
     path("posts/<int:pk>/", views.post_link, name="post"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),

@@ -5,22 +5,50 @@ background worker, so no request waits on a mail server.
 """
 
 import datetime
+import smtplib
 import time
 import uuid
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 SENT = "sent"
+RETRIED = "retried"
 # Seconds (one attempt a second) to wait for the database to come back to mark a mail as sent.
 MARK_ATTEMPTS = 120
+# A mail the server refused or could not take is tried again this many times in all, waiting
+# RETRY_SECONDS, then twice as long, and so on; each mail is its own task, so one never holds up another.
+SEND_ATTEMPTS = 5
+RETRY_SECONDS = 60
+
+
+def _send(*, to: str, subject: str, body: str, headers: dict | None) -> None:
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or None).send()
+
+
+def _send_or_retry(*, to: str, subject: str, body: str, headers: dict | None, attempt: int) -> bool:
+    """Sends; on a failure of the mail server, enqueues the next attempt (later, where the queue can
+    wait) and says False. The last attempt's failure is raised, so the task is marked failed."""
+    try:
+        _send(to=to, subject=subject, body=body, headers=headers)
+        return True
+    except (smtplib.SMTPException, OSError):
+        if attempt >= SEND_ATTEMPTS:
+            raise
+    task = deliver_mail
+    if task.get_backend().supports_defer:
+        wait = datetime.timedelta(seconds=RETRY_SECONDS * 2 ** (attempt - 1))
+        task = task.using(run_after=timezone.now() + wait)
+    task.enqueue(to=to, subject=subject, body=body, headers=headers, attempt=attempt + 1)
+    return False
 
 
 @task(takes_context=True)
-def deliver_mail(context, *, to: str, subject: str, body: str) -> str:
+def deliver_mail(context, *, to: str, subject: str, body: str, headers: dict | None = None, attempt: int = 1) -> str:
     """Sends once, even when a worker killed mid-task leaves it to be run again (tasks_requeue_stale):
     the task's own row in the database queue is marked the moment the mail server took the message,
     and a second run finds the mark. (Only a kill in the instant between the two can still repeat it.)"""
@@ -29,11 +57,12 @@ def deliver_mail(context, *, to: str, subject: str, body: str) -> str:
     try:
         mine = DBTaskResult.objects.filter(pk=uuid.UUID(str(context.task_result.id)))
     except ValueError:  # not the database queue (the immediate backend of tests and `make run` without one)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-        return SENT
+        sent = _send_or_retry(to=to, subject=subject, body=body, headers=headers, attempt=attempt)
+        return SENT if sent else RETRIED
     if mine.filter(return_value=SENT).exists():
         return SENT
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    if not _send_or_retry(to=to, subject=subject, body=body, headers=headers, attempt=attempt):
+        return RETRIED
     # The mail is out: its mark must be written even if the database is restarting at this moment,
     # or a second run would send it again.
     for attempt in range(MARK_ATTEMPTS):
@@ -48,13 +77,17 @@ def deliver_mail(context, *, to: str, subject: str, body: str) -> str:
     return SENT
 
 
-def send_templated_mail(*, to: str, template: str, context: dict) -> None:
+def send_templated_mail(*, to: str, template: str, context: dict, headers: dict | None = None) -> None:
+    """`headers`: extra ones, such as List-Unsubscribe for the mail people asked for (hub/follow)."""
     if not to:
         return
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"mail/{template}_subject.txt", context).split())
     body = render_to_string(f"mail/{template}.txt", context)
-    deliver_mail.enqueue(to=to, subject=subject, body=body)
+    if headers:
+        deliver_mail.enqueue(to=to, subject=subject, body=body, headers=headers)
+    else:
+        deliver_mail.enqueue(to=to, subject=subject, body=body)
 
 
 def tasks_requeue_stale(*, older_than: datetime.timedelta) -> int:

@@ -16,7 +16,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from hub.people.models import StakeholderType
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.pledges.forms import MAX_TARGETS
@@ -39,7 +38,8 @@ from hub.practices.demo import (
     _yaml,
     check_places,
 )
-from hub.practices.models import Practice, Topic
+from hub.practices.models import Practice
+from hub.vocabularies.models import StakeholderType, Topic
 
 REASON = "Loaded with the demo content"
 INITIATIVE_KEYS = {"name", "slug", "description", "host", "start", "end", "website"}
@@ -218,8 +218,9 @@ def _check_pledge(path: Path, entry: dict, content: DemoContent, vocabularies: d
             fail(f"{key} “{entry[key]}” is not a month written YYYY-MM.")
     if "start" in entry and "end" in entry and _month(entry["end"]) < _month(entry["start"]):
         fail(f"the end ({entry['end']}) comes before the start ({entry['start']}).")
-    if entry.get("language", "en") not in {code for code, _ in settings.TRANSLATED_LANGUAGES}:
-        fail(f"language “{entry['language']}” is not one of: {', '.join(code for code, _ in settings.TRANSLATED_LANGUAGES)}.")
+    languages = [code for code, _ in settings.TRANSLATED_LANGUAGES]
+    if entry.get("language", "en") not in languages:
+        fail(f"language “{entry['language']}” is not one of: {', '.join(languages)}.")
     for key in ("themes", "gcm_objectives"):
         if unknown := [value for value in entry.get(key, []) if str(value) not in vocabularies[key]]:
             fail(f"unknown {key}: {', '.join(map(str, unknown))}; known: {', '.join(sorted(vocabularies[key]))}.")

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hub.lib.feeds import CleanRssFeed
 from hub.pledges.filters import PledgeFilter
 from hub.pledges.models import Pledge
 
@@ -11,6 +12,8 @@ FEED_LENGTH = 30
 
 class PledgeFeed(Feed):
     """The newest published pledges that the list's filters select: /feeds/pledges/?country=CO&state=completed."""
+
+    feed_type = CleanRssFeed
 
     def get_object(self, request):
         filterset = PledgeFilter(request.GET or None, queryset=Pledge.objects.published())
@@ -31,7 +34,7 @@ class PledgeFeed(Feed):
     def items(self, filterset):
         base = Pledge.objects.published()
         selection = filterset.filter_queryset(base) if filterset.is_bound else base
-        return selection.newest_first().select_related("organisation")[:FEED_LENGTH]
+        return selection.newest_first().select_related("organisation").prefetch_related("topics")[:FEED_LENGTH]
 
     def item_title(self, pledge):
         return pledge.title
@@ -44,3 +47,6 @@ class PledgeFeed(Feed):
 
     def item_author_name(self, pledge):
         return pledge.organisation.name
+
+    def item_categories(self, pledge):
+        return [topic.name for topic in pledge.topics.all()]

@@ -44,6 +44,10 @@ class PracticeFeedMixin:
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]
 
+    def item_author_name(self, item):
+        # As the practice's page shows it: "Submitted by …".
+        return str(item.submitter_display)
+
 
 class LatestPracticesFeed(PracticeFeedMixin, Feed):
     """The newest published practices, narrowed by the same filters as the list."""
@@ -65,6 +69,7 @@ class LatestPracticesFeed(PracticeFeedMixin, Feed):
         practices = PracticeSelection(index, selected, by_title=by_title)[:FEED_LENGTH]
         return (
             Practice.objects.filter(pk__in=[p.pk for p in practices])
+            .select_related("submitted_by")
             .prefetch_related("topics")
             .order_by(*(("title", "pk") if by_title else ("-published_at", "-pk")))
         )
@@ -84,4 +89,10 @@ class TopicFeed(PracticeFeedMixin, Feed):
         return topic.get_absolute_url()
 
     def items(self, topic):
-        return Practice.objects.published().with_topic(topic).newest_first().prefetch_related("topics")[:FEED_LENGTH]
+        return (
+            Practice.objects.published()
+            .with_topic(topic)
+            .newest_first()
+            .select_related("submitted_by")
+            .prefetch_related("topics")[:FEED_LENGTH]
+        )

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from hub.lib.feeds import CleanRssFeed
 from hub.publishing.kinds import kind_named
 
 FEED_LENGTH = 30
@@ -11,6 +12,8 @@ FEED_LENGTH = 30
 class PublishedFeed(Feed):
     """The newest published objects of any registered kind: /feeds/<kind>/. Kinds with filters of
     their own (practices) have a richer feed registered before this one."""
+
+    feed_type = CleanRssFeed
 
     def get_object(self, request, kind):
         found = kind_named(kind)

@@ -74,6 +74,16 @@ def _indexer(search: SearchKind) -> Callable[[list], None]:
 
 KINDS: dict[str, ContentKind] = {}
 
+# Called by every workflow service for an object of any kind once its change is recorded, as
+# listener(obj, by=…, was_public=…): what other apps do when content changes (hub/follow's alerts),
+# without the workflow knowing them. A listener that acts on the data defers it to transaction.on_commit.
+CHANGE_LISTENERS: list[Callable[..., None]] = []
+
+
+def listen_to_changes(listener: Callable[..., None]) -> None:
+    if listener not in CHANGE_LISTENERS:
+        CHANGE_LISTENERS.append(listener)
+
 
 def register(kind: ContentKind) -> ContentKind:
     KINDS[kind.slug] = kind

@@ -278,7 +278,7 @@ def test_topic_page_lists_its_published_practices_and_links_its_feed(client, pra
     assert "Voices of Venezuela" in response.text
     assert "Musaned" not in response.text
     assert "Rejected one" not in response.text
-    assert "Subscribe to Discrimination and Xenophobia" in response.text
+    assert "Follow Discrimination and Xenophobia" in response.text
     assert 'href="/feeds/topics/discrimination-and-xenophobia/"' in response.text
 
 

@@ -1,0 +1,32 @@
+"""Every feed under /feeds/, RSS and Atom, each answering conditional requests (hub.lib.feeds.conditional)."""
+
+from django.urls import path
+
+from hub.follow import feeds
+from hub.lib.feeds import atom, conditional
+from hub.pledges.feeds import PledgeFeed
+from hub.practices.feeds import LatestPracticesFeed, TopicFeed
+from hub.publishing.feeds import PublishedFeed
+from hub.search.feeds import SearchFeed
+
+
+def both(route: str, feed_class, name: str) -> list:
+    return [
+        path(route, conditional(feed_class()), name=name),
+        path(f"{route}atom/", conditional(atom(feed_class)()), name=f"{name}_atom"),
+    ]
+
+
+urlpatterns = [
+    *both("practices/", LatestPracticesFeed, "feed_practices"),
+    *both("topics/<slug:slug>/", TopicFeed, "feed_topic"),
+    *both("tags/<slug:slug>/", feeds.TagFeed, "feed_tag"),
+    *both("places/<slug:slug>/", feeds.PlaceFeed, "feed_place"),
+    *both("pledges/", PledgeFeed, "feed_pledges"),
+    *both("pledges/<slug:slug>/updates/", feeds.PledgeUpdatesFeed, "feed_pledge_updates"),
+    # The RSS one is search:feed (hub/search/urls.py), at the same address.
+    path("search/atom/", conditional(atom(SearchFeed)()), name="feed_search_atom"),
+]
+
+# Last of the feeds: every other registered kind's newest published objects.
+kind_urlpatterns = both("<slug:kind>/", PublishedFeed, "feed_kind")
