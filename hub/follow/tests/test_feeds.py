@@ -46,7 +46,7 @@ PRACTICE_FEEDS = [
     "/feeds/practices/?theme=discrimination-and-xenophobia",
     "/feeds/topics/discrimination-and-xenophobia/",
     "/feeds/tags/ambassadors/",
-    "/feeds/places/north-america/",
+    "/feeds/places/northern-america/",
     "/feeds/places/united-states-of-america/",
     "/feeds/places/dallas-us/",
     "/feeds/search/?q=ambassadors",

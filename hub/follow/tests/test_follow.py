@@ -121,7 +121,7 @@ def test_every_followable_page_has_the_follow_control_and_feed_links(client, db)
         ("/practices/?theme=education", "/feeds/practices/?theme=education"),
         ("/search/?q=ambassadors", "/feeds/search/?q=ambassadors"),
         ("/places/united-states-of-america/", "/feeds/places/united-states-of-america/"),
-        ("/places/north-america/", "/feeds/places/north-america/"),
+        ("/places/northern-america/", "/feeds/places/northern-america/"),
         ("/pledges/", "/feeds/pledges/"),
     ]:
         text = client.get(url).text

@@ -32,7 +32,8 @@ def test_tag_chips_link_to_a_page_of_the_published_practices_with_that_tag(clien
 
 def test_subscribe_leads_to_a_page_that_explains_feeds_with_the_address_to_copy(client):
     topic_page = client.get("/topics/discrimination-and-xenophobia/").text
-    assert 'href="/feeds/?feed=/feeds/topics/discrimination-and-xenophobia/"' in topic_page
+    # The Follow control (hub/follow) gives the feed's address to copy, beside the e-mail options.
+    assert "/feeds/topics/discrimination-and-xenophobia/" in topic_page and "Follow" in topic_page
 
     response = client.get("/feeds/", {"feed": "/feeds/topics/discrimination-and-xenophobia/"})
 
