@@ -85,10 +85,11 @@ def child_speed(repeat: int) -> dict:
 
     from bench.pages import engine_version, prepare_database
     from hub.practices.filters import PracticeFilter
+    from hub.practices.filters import PracticeSearchFilter as SearchFilter
     from hub.practices.models import Practice
     from hub.search.engines import get_engine
     from hub.search.facet_index import facet_index
-    from hub.search.results import SearchFilter, search_practices
+    from hub.search.results import search_practices
     from hub.search.services import search_index_practices, search_rebuild
 
     prepare_database()

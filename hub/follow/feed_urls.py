@@ -5,9 +5,8 @@ from django.urls import path
 from hub.follow import feeds
 from hub.lib.feeds import atom, conditional
 from hub.pledges.feeds import PledgeFeed
-from hub.practices.feeds import LatestPracticesFeed, TopicFeed
+from hub.practices.feeds import LatestPracticesFeed, SearchFeed, TopicFeed
 from hub.publishing.feeds import PublishedFeed
-from hub.search.feeds import SearchFeed
 
 
 def both(route: str, feed_class, name: str) -> list:
@@ -24,8 +23,7 @@ urlpatterns = [
     *both("places/<slug:slug>/", feeds.PlaceFeed, "feed_place"),
     *both("pledges/", PledgeFeed, "feed_pledges"),
     *both("pledges/<slug:slug>/updates/", feeds.PledgeUpdatesFeed, "feed_pledge_updates"),
-    # The RSS one is search:feed (hub/search/urls.py), at the same address.
-    path("search/atom/", conditional(atom(SearchFeed)()), name="feed_search_atom"),
+    *both("search/", SearchFeed, "feed_search"),
 ]
 
 # Last of the feeds: every other registered kind's newest published objects.

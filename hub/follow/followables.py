@@ -19,10 +19,10 @@ from hub.lib.markdown import render_markdown
 from hub.pledges.filters import PledgeFilter
 from hub.pledges.models import Pledge, ProgressUpdate
 from hub.practices.filters import PracticeFilter
+from hub.practices.filters import PracticeSearchFilter as SearchFilter
 from hub.practices.models import Practice
 from hub.publishing.models import Status
 from hub.search.facets import selection_for
-from hub.search.results import SearchFilter
 from hub.vocabularies.models import Topic
 
 SUMMARY_CHARS = 400
@@ -274,7 +274,7 @@ def register_all() -> None:
             source="practices",
             label=_search_label,
             page_url=lambda key: _with_query(reverse("search:search"), key),
-            feed_url=lambda key: _with_query(reverse("search:feed"), key),
+            feed_url=lambda key: _with_query(reverse("feed_search"), key),
             atom_url=lambda key: _with_query(reverse("feed_search_atom"), key),
             match=_selection_match(SearchFilter),
             clean_key=_search_key,

@@ -117,3 +117,18 @@ class PracticeFilter(django_filters.FilterSet):
             return {}
         self.form.is_valid()
         return self.form.cleaned_data
+
+
+class PracticeSearchFilter(PracticeFilter):
+    """The practice list's filters; the words go to the search engine, and it sorts by relevance."""
+
+    q = django_filters.CharFilter(label=_("Words"), method="filter_words")  # any length: parse() cuts it
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("relevance", _("Relevance")), ("newest", _("Newest first"))],
+        method="sort_by",
+        empty_label=None,
+    )
+
+    def filter_words(self, queryset, name, value):
+        return queryset

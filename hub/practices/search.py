@@ -103,4 +103,6 @@ PRACTICE_SEARCH = SearchKind(
     label=_("Practices"),
     model="practices.Practice",
     texts=practice_texts,
+    # The site search's filters of practices: the list's, with the words and the order of a search.
+    extra={"filterset": "hub.practices.filters.PracticeSearchFilter"},
 )

@@ -15,9 +15,8 @@ from functools import cached_property
 
 import django_filters
 import numpy as np
-from django.utils.translation import gettext_lazy as _
+from django.utils.module_loading import import_string
 
-from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
@@ -25,22 +24,6 @@ from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions, term_frequencies
-
-
-class SearchFilter(PracticeFilter):
-    """The practice list's filters; the words go to the search engine, and it sorts by relevance."""
-
-    q = django_filters.CharFilter(label=_("Words"), method="filter_words")  # any length: parse() cuts it
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"),
-        choices=[("relevance", _("Relevance")), ("newest", _("Newest first"))],
-        method="sort_by",
-        empty_label=None,
-    )
-
-    def filter_words(self, queryset, name, value):
-        return queryset
-
 
 # A tier is ranked a block at a time, the latest added first: the first page of a word that is in
 # the title or summary of 30 000 practices ranks the latest 2 000 of them, not all 30 000. Where a
@@ -243,7 +226,13 @@ class PracticeSearch:
         return RankedResults(self)
 
 
-def search_practices(text: str, filterset: PracticeFilter | None = None) -> PracticeSearch:
+def practice_filterset_class() -> type[django_filters.FilterSet]:
+    """The site search's filters of practices, as the practice kind registered them (hub/practices/search.py):
+    practices hands search its filters; search does not reach into practices for them."""
+    return import_string(search_kind_named(PRACTICES).extra["filterset"])
+
+
+def search_practices(text: str, filterset: django_filters.FilterSet | None = None) -> PracticeSearch:
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()

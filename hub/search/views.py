@@ -9,7 +9,7 @@ from hub.practices.models import Practice
 from hub.search.facets import ActiveFilter, FacetGroup, facet_panel
 from hub.search.kinds import DEFAULT_KIND, PRACTICES, SearchKind, search_kind_named, search_kinds
 from hub.search.query import parse
-from hub.search.results import SearchFilter, kind_count, search_kind, search_practices
+from hub.search.results import kind_count, practice_filterset_class, search_kind, search_practices
 from hub.search.snippets import highlight, snippet
 
 
@@ -19,7 +19,7 @@ def search(request):
         raise Http404(_("There is no such kind of content to search."))
     if kind.slug != PRACTICES:
         return _search_kind(request, kind)
-    filterset = SearchFilter(request.GET or None, queryset=Practice.objects.published())
+    filterset = practice_filterset_class()(request.GET or None, queryset=Practice.objects.published())
     text = filterset.cleaned().get("q") or ""
     found = search_practices(text, filterset)
     page = paginate(request, found.results())

@@ -52,7 +52,7 @@ CACHED_VIEWS = frozenset(
         "places:worldwide",
         "places:detail",
         "search:search",
-        "search:feed",
+        "feed_search",
         "feed_practices",
         "feed_topic",
         "feed_kind",
