@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hub.reactions.models import Moderated, ModeratedQuerySet
 
@@ -149,8 +150,10 @@ class Topic(models.Model):
     objects = TopicQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+        # A discussion thread, not a vocabulary topic (theme, dimension, GCM objective): the languages
+        # name them differently (fr sujet / thématique, es hilo / temática).
+        verbose_name = pgettext_lazy("forum", "topic")
+        verbose_name_plural = pgettext_lazy("forum", "topics")
         indexes = [
             models.Index(fields=["board", "pinned", "last_post_at"], name="topic_board_idx"),
             models.Index(fields=["subject_type", "subject_id"], name="topic_subject_idx"),
@@ -198,7 +201,9 @@ class PostQuerySet(ModeratedQuerySet):
 
 
 class Post(Moderated):
-    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="posts")
+    topic = models.ForeignKey(
+        Topic, verbose_name=pgettext_lazy("forum", "topic"), on_delete=models.CASCADE, related_name="posts"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE, related_name="forum_posts"
     )
