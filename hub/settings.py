@@ -227,6 +227,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = complete_languages(TRANSLATED_LANGUAGES, LOCALE_PATHS)
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates and numbers in each language's conventions (Django's locale formats); English's own: hub/formats/en.
+FORMAT_MODULE_PATH = ["hub.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from hub.lib.languages import url_in_language
@@ -36,3 +37,11 @@ def page_languages(context) -> list[dict]:
     if len({page["url"] for page in pages}) < 2:
         return []  # the same address in every language: not a page that has versions
     return pages
+
+
+@register.filter
+def bdi(value):
+    """User content (a name, a title, a place) inside a translated sentence, isolated so that a Latin
+    name keeps its order in an Arabic sentence and the reverse: `{% blocktranslate with name=x|bdi %}`.
+    Only where HTML is rendered (never in <title>, an attribute or an e-mail)."""
+    return format_html("<bdi>{}</bdi>", value)
