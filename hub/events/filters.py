@@ -72,7 +72,7 @@ class EventFilter(django_filters.FilterSet):
     month = MonthFilter(
         label=_("Month"),
         method="filter_month",
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": _("YYYY-MM")}),
     )
 
     class Meta:

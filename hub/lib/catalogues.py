@@ -59,3 +59,59 @@ def complete_languages(languages, locale_paths, *, source: str = "en") -> list:
         if code == source
         or any(catalogue_is_complete(Path(folder) / code / "LC_MESSAGES" / "django.po") for folder in locale_paths)
     ]
+
+
+# What `makemessages` reads: the code and the templates, never tests, benchmarks, installed packages or
+# collected static files. `make messages` and the check that no string is left behind share these.
+MESSAGE_SOURCES = ("hub", "templates")
+MAKEMESSAGES_IGNORE = ("*/tests/*", "*/migrations/*", "*/static/*", ".venv/*", "node_modules/*", "var/*", "bench/*")
+
+
+def msgids(text: str) -> set:
+    """The (context, msgid) of each message of a .po file's text, the header left out; obsolete
+    entries (`#~`, kept by makemessages for a translator's memory) are not messages."""
+    found = set()
+    context = msgid = None
+    current = None
+    for raw in [*text.splitlines(), ""]:
+        line = raw.strip()
+        if not line:
+            if msgid:
+                found.add((context, msgid))
+            context = msgid = current = None
+        elif line.startswith("#"):
+            continue
+        elif line.startswith("msgctxt "):
+            context, current = _unquote(line[8:]), "msgctxt"
+        elif line.startswith("msgid "):
+            msgid, current = _unquote(line[6:]), "msgid"
+        elif line.startswith(("msgid_plural", "msgstr")):
+            current = None
+        elif line.startswith('"'):
+            if current == "msgid":
+                msgid += _unquote(line)
+            elif current == "msgctxt":
+                context += _unquote(line)
+    return found
+
+
+def extract_messages(base_dir) -> str:
+    """The text of the catalogue `makemessages` would write today from the code under `base_dir`, made
+    in a temporary copy so that nothing under locale/ is touched."""
+    import shutil
+    import tempfile
+    from contextlib import chdir
+
+    from django.core.management import call_command
+
+    base_dir = Path(base_dir)
+    with tempfile.TemporaryDirectory(prefix="ibis-messages-") as folder:
+        copy = Path(folder)
+        for source in MESSAGE_SOURCES:
+            shutil.copytree(
+                base_dir / source, copy / source, ignore=shutil.ignore_patterns("tests", "migrations", "static")
+            )
+        (copy / "locale").mkdir()  # makemessages writes into ./locale when there is one
+        with chdir(copy):
+            call_command("makemessages", locale=["en"], verbosity=0, no_wrap=True, no_location=True)
+        return (copy / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")

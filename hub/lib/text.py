@@ -6,6 +6,7 @@ later; nobody means to type one. Tab, newline and carriage return stay: they are
 import re
 
 from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Lone surrogates cannot be encoded as UTF-8 (nor stored by PostgreSQL).
@@ -46,7 +47,7 @@ class ControlCharacterMiddleware:
 
     def __call__(self, request):
         if ANY_CONTROL_CHARACTER.search(request.path_info):
-            raise Http404("No page has a control character in its address.")
+            raise Http404(_("No page has a control character in its address."))
         request.GET = _cleaned(request.GET)
         if request.method == "POST" and request.content_type in (
             "application/x-www-form-urlencoded",

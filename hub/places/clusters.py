@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from hub.places.models import Place, country_url
 from hub.places.services import PLACES_VERSION_KEY
@@ -46,17 +47,19 @@ class Bounds:
             return cls.WORLD
         parts = text.split(",")
         if len(parts) != 4:
-            raise BadRequest("bbox is four numbers: west,south,east,north.")
+            raise BadRequest(_("bbox is four numbers: west,south,east,north."))
         try:
             west, south, east, north = (float(part) for part in parts)
         except ValueError:
-            raise BadRequest("bbox is four numbers: west,south,east,north.") from None
+            raise BadRequest(_("bbox is four numbers: west,south,east,north.")) from None
         if not all(math.isfinite(n) for n in (west, south, east, north)):
-            raise BadRequest("bbox is four numbers: west,south,east,north.")
+            raise BadRequest(_("bbox is four numbers: west,south,east,north."))
         if not (-90 <= south <= north <= 90):
-            raise BadRequest("In bbox, latitudes lie between -90 and 90 and south is not above north.")
+            raise BadRequest(_("In bbox, latitudes lie between -90 and 90 and south is not above north."))
         if west > east:
-            raise BadRequest("In bbox, west is the smaller longitude (it may go below -180 across the antimeridian).")
+            raise BadRequest(
+                _("In bbox, west is the smaller longitude (it may go below -180 across the antimeridian).")
+            )
         if east - west >= 360:
             return cls(south, -180.0, north, 180.0)
         return cls(south, _wrap(west), north, _wrap(east))
@@ -81,7 +84,7 @@ def parse_zoom(text: str) -> int:
     if not text:
         return 2
     if not text.isdigit() or int(text) > MAX_ZOOM:
-        raise BadRequest(f"zoom is a whole number from 0 to {MAX_ZOOM}.")
+        raise BadRequest(_("zoom is a whole number from 0 to %(max)d.") % {"max": MAX_ZOOM})
     return int(text)
 
 

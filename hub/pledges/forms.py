@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
@@ -135,7 +136,10 @@ class PledgeForm(forms.ModelForm):
                 raise ValidationError(_("%(number)s is too large a target."), params={"number": match.group(1)})
             targets.append((number, " ".join(match.group(2).split())))
         if len(targets) > MAX_TARGETS:
-            raise ValidationError(_("Give at most %(n)s targets."), params={"n": MAX_TARGETS})
+            raise ValidationError(
+                ngettext("Give at most %(n)s target.", "Give at most %(n)s targets.", MAX_TARGETS),
+                params={"n": MAX_TARGETS},
+            )
         return targets
 
     def clean_practice_addresses(self):

@@ -24,7 +24,7 @@ class MonthInput(forms.DateInput):
     input_type = "month"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs={"placeholder": "YYYY-MM", **(attrs or {})}, format="%Y-%m")
+        super().__init__(attrs={"placeholder": _("YYYY-MM"), **(attrs or {})}, format="%Y-%m")
 
 
 # Where the place rows go among the form's fields; the first row's fields keep their old names

@@ -22,7 +22,7 @@ class PublishedFeed(Feed):
         return found
 
     def title(self, kind):
-        return f"{settings.SITE_NAME}: {kind.label_plural}"
+        return _("%(site)s: %(kind)s") % {"site": settings.SITE_NAME, "kind": kind.label_plural}
 
     def description(self, kind):
         return _("The newest %(kind)s published on %(site)s.") % {"kind": kind.label_plural, "site": settings.SITE_NAME}

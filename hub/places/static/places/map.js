@@ -41,11 +41,19 @@
     var config = element.dataset;
     // People who ask their system for less motion get a map that jumps instead of flying.
     var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // Right to left (Arabic), the controls sit on the mirrored side: the zoom buttons at the start
+    // (top right), the attribution at the end (bottom left). Their titles come translated from the page.
+    var rtl = document.documentElement.dir === "rtl";
     var map = L.map(element, {
-      worldCopyJump: true, minZoom: 1, maxZoom: 18,
+      worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomControl: false, attributionControl: false,
       zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still
     })
       .setView([parseFloat(config.latitude), parseFloat(config.longitude)], parseInt(config.zoom, 10));
+    L.control.zoom({
+      position: rtl ? "topright" : "topleft",
+      zoomInTitle: config.zoomInTitle || "+", zoomOutTitle: config.zoomOutTitle || "\u2212"
+    }).addTo(map);
+    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
     if (config.tileUrl) {
       var tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 18 });
       // When the tile server cannot be reached the markers and their counts still show on a plain background.
