@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 export DJANGO_SETTINGS_MODULE := hub.settings
 
-.PHONY: install run test lint format bench chaos browser-tools clean backup restore
+.PHONY: install run test lint format bench chaos browser-tools clean backup restore messages compiled-messages gettext screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,27 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed compiled-messages
+
+# Translations (docs/translation.md). The catalogues (locale/<lang>/LC_MESSAGES/django.po) are sources;
+# the .mo files Django reads are built from them (never committed). GNU gettext's tools do both.
+gettext:
+	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext for the translations"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext) >/dev/null; }
+
+compiled-messages: gettext $(VENV)/.installed
+	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
+		$(BIN)/python manage.py compilemessages --ignore .venv --ignore node_modules --verbosity 0; fi
+
+# Brings every catalogue of TRANSLATED_LANGUAGES up to date with the code (new strings in, gone ones
+# marked obsolete), then compiles them. Translators: run it, translate what is empty or fuzzy.
+messages: gettext $(VENV)/.installed
+	$(BIN)/python manage.py update_catalogues
+	$(BIN)/python manage.py compilemessages --ignore .venv --ignore node_modules --verbosity 0
+
+# docs/screenshots/<lang>-home.png and <lang>-practice.png for every language with a catalogue.
+screenshots: install browser-tools
+	$(BIN)/python bench/screenshots.py
 
 # Browser tests need Debian's Chromium (never a downloaded browser) and axe-core from npm.
 browser-tools: node_modules/axe-core/axe.min.js

@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: a first visit, or a reader who chose a language, is sent to the page in
+    # their language (hub/serving/language.py), so the cache only ever answers for an address.
+    "hub.serving.language.LanguageMiddleware",
     # Before the session: a cached page for an anonymous reader is answered without opening one.
     "hub.serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,6 +227,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = complete_languages(TRANSLATED_LANGUAGES, LOCALE_PATHS)
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates and numbers in each language's conventions (Django's locale formats); English's own: hub/formats/en.
+FORMAT_MODULE_PATH = ["hub.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.shortcuts import redirect
@@ -13,7 +14,11 @@ from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
 from hub.resources.feeds import ResourceFeed
 from hub.serving.views import language_set
 
-urlpatterns = [
+# Every page in every language offered: English, the language the site is written in, keeps the
+# addresses it always had (/practices/…); the others carry their prefix (/fr/practices/…). Feeds are
+# pages too (/fr/feeds/practices/ gives French titles), and so are the map's JSON (its errors are
+# messages) and the follow links sent by e-mail, written in the subscriber's language.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("", include("hub.practices.urls")),
     path("", include("hub.places.urls")),
@@ -29,6 +34,19 @@ urlpatterns = [
     # Last of the feeds: every other registered kind's newest published objects.
     path("feeds/", include(feed_urls.kind_urlpatterns)),
     path("follow/", include("hub.follow.urls")),
+    path("", include("hub.people.urls")),
+    path("", include("hub.reactions.urls")),
+    path("discuss/", include("hub.forum.urls")),
+    # Our sign-up and sign-in (rate limit, status codes) and account pages first, then allauth's others.
+    path("accounts/", include("hub.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("hub.pages.urls")),
+    prefix_default_language=False,
+)
+
+# Once for the whole site, whatever the language: the sitemap lists every page in every language
+# offered (with its alternates), the language choice, the admin (in English), the health check.
+urlpatterns += [
     path(
         "sitemap.xml",
         sitemap,
@@ -42,15 +60,8 @@ urlpatterns = [
         },
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("", include("hub.people.urls")),
-    path("", include("hub.reactions.urls")),
-    path("discuss/", include("hub.forum.urls")),
-    # Our sign-up and sign-in (rate limit, status codes) and account pages first, then allauth's others.
-    path("accounts/", include("hub.accounts.urls")),
-    path("accounts/", include("allauth.urls")),
     # The footer's choice (a GET, so that pages carry no CSRF token); Django's POST view stays for others.
     path("language/", language_set, name="language"),
-    path("", include("hub.pages.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever the page says.

@@ -32,6 +32,9 @@ class Subscription(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="subscriptions"
     )
     frequency = models.CharField(_("how often"), max_length=12, choices=Frequency.choices, default=Frequency.DAILY)
+    # The language of its e-mails: the page's when the address last asked to follow (a member's choice
+    # of language wins); empty for subscriptions older than the choice, which are written in English.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     # Set by the link of the confirmation e-mail (double opt-in), or at once for a signed-in member.
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)

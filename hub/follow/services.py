@@ -8,20 +8,21 @@ same item twice, whatever subscriptions bring it.
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from django_tasks import task
 
 from hub.follow.models import Frequency, Sending, Subscription
 from hub.follow.registry import FOLLOWABLES, SOURCES, Entry, Followable, followable_named, sources_of_model
 from hub.follow.tokens import confirm_read, confirm_token, manage_token, unsubscribe_read, unsubscribe_token
-from hub.lib.mail import send_templated_mail
+from hub.lib.languages import url_in_language
+from hub.lib.mail import member_language, send_templated_mail
 
 # A digest section lists this many items, then "and N more" with the link to the page that has them all.
 SECTION_ENTRIES = 10
@@ -38,6 +39,19 @@ def unsubscribe_url(subscriptions) -> str:
 
 def manage_url(email: str) -> str:
     return _absolute(reverse("follow:manage", args=[manage_token(email)]))
+
+
+def _language_of(subscriptions) -> str:
+    """The language of an e-mail to one address: its latest subscription's, if still offered."""
+    offered = dict(settings.LANGUAGES)
+    newest = max(subscriptions, key=lambda subscription: subscription.pk)
+    return newest.language if newest.language in offered else settings.LANGUAGE_CODE
+
+
+def _entry_in(entry: Entry, language: str) -> Entry:
+    """The entry with its address in the reader's language (/fr/practices/… for French)."""
+    url = url_in_language(entry.url, language)
+    return entry if url == entry.url else replace(entry, url=url)
 
 
 def _list_headers(url: str) -> dict:
@@ -71,28 +85,34 @@ def subscription_follow(*, wanted: Wanted, email: str, frequency: str, user=None
     if frequency == Frequency.IMMEDIATELY and not wanted.followable.immediate:
         frequency = Frequency.DAILY
     email = email.strip().lower()
+    member = user is not None and user.is_authenticated
+    language = (member_language(user) if member else None) or translation.get_language() or settings.LANGUAGE_CODE
     subscription, created = Subscription.objects.select_for_update().get_or_create(
         email=email,
         what=wanted.followable.slug,
         key=wanted.key,
-        defaults={"label": wanted.label, "frequency": frequency},
+        defaults={"label": wanted.label, "frequency": frequency, "language": language},
     )
-    if user is not None and user.is_authenticated:
+    if member:
         subscription.user = user
         subscription.frequency = frequency
         subscription.label = wanted.label
+        subscription.language = language
         subscription.confirmed_at = subscription.confirmed_at or timezone.now()
         subscription.save()
         return subscription
     if created or not subscription.is_confirmed:
         subscription.frequency = frequency
-        subscription.save(update_fields=["frequency"])
+        subscription.language = language
+        subscription.save(update_fields=["frequency", "language"])
     context = {
         "subscription": subscription,
         "confirm_url": _absolute(reverse("follow:confirm", args=[confirm_token(subscription)])),
         "manage_url": manage_url(email),
     }
-    transaction.on_commit(lambda: send_templated_mail(to=email, template="follow_confirm", context=context))
+    transaction.on_commit(
+        lambda: send_templated_mail(to=email, template="follow_confirm", context=context, language=language)
+    )
     return subscription
 
 
@@ -195,9 +215,18 @@ def alerts_send(*, model: str, pk: int) -> int:
         for email, mine in by_email.items():
             if entry.key in sent[email]:
                 continue
-            url = unsubscribe_url(mine)
-            context = {"entry": entry, "subscriptions": mine, "unsubscribe_url": url, "manage_url": manage_url(email)}
-            send_templated_mail(to=email, template="follow_alert", context=context, headers=_list_headers(url))
+            language = _language_of(mine)
+            with translation.override(language):
+                url = unsubscribe_url(mine)
+                context = {
+                    "entry": _entry_in(entry, language),
+                    "subscriptions": mine,
+                    "unsubscribe_url": url,
+                    "manage_url": manage_url(email),
+                }
+            send_templated_mail(
+                to=email, template="follow_alert", context=context, headers=_list_headers(url), language=language
+            )
             sendings.append(Sending(email=email, items=[entry.key]))
         Sending.objects.bulk_create(sendings)
         count += len(sendings)
@@ -222,6 +251,7 @@ class Digest:
     email: str
     sections: list[Section] = field(default_factory=list)
     subscriptions: list = field(default_factory=list)
+    language: str = "en"
 
     @property
     def entry_keys(self) -> list[str]:
@@ -246,7 +276,7 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
     subscriptions = list(
         Subscription.objects.confirmed()
         .filter(frequency=frequency, confirmed_at__lte=now, what__in=FOLLOWABLES)
-        .only("pk", "what", "key", "label", "email", "confirmed_at", "last_digest_at")
+        .only("pk", "what", "key", "label", "email", "language", "confirmed_at", "last_digest_at")
         .order_by("email", "label", "pk")
     )
     if not subscriptions:
@@ -274,9 +304,12 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
     page_urls = {}
     digests = []
     current = None
+    by_email = defaultdict(list)
+    for subscription in subscriptions:
+        by_email[subscription.email].append(subscription)
     for subscription in subscriptions:
         if current is None or current.email != subscription.email:
-            current = Digest(subscription.email)
+            current = Digest(subscription.email, language=_language_of(by_email[subscription.email]))
             digests.append(current)
             seen = set(sent.get(subscription.email, ()))
         current.subscriptions.append(subscription)
@@ -291,18 +324,24 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
                 seen.add(entry.key)
                 entries.append(entry)
         if entries:
-            followed = (subscription.what, subscription.key)
-            if followed not in page_urls:
-                page_urls[followed] = _absolute(FOLLOWABLES[subscription.what].page_url(subscription.key))
-            for entry in entries:
-                if entry.key not in texts:
-                    texts[entry.key] = render_to_string("mail/_follow_entry.txt", {"entry": entry}).strip("\n")
-            text = "\n\n".join(texts[entry.key] for entry in entries)
-            if more:
-                text += "\n\n" + ngettext("And %(count)d more: %(url)s", "And %(count)d more: %(url)s", more) % {
-                    "count": more,
-                    "url": page_urls[followed],
-                }
+            # Each entry is rendered once per language of the digests that hold it.
+            language = current.language
+            followed = (language, subscription.what, subscription.key)
+            with translation.override(language):
+                if followed not in page_urls:
+                    page_urls[followed] = _absolute(FOLLOWABLES[subscription.what].page_url(subscription.key))
+                entries = [_entry_in(entry, language) for entry in entries]
+                for entry in entries:
+                    if (language, entry.key) not in texts:
+                        texts[language, entry.key] = render_to_string("mail/_follow_entry.txt", {"entry": entry}).strip(
+                            "\n"
+                        )
+                text = "\n\n".join(texts[language, entry.key] for entry in entries)
+                if more:
+                    text += "\n\n" + ngettext("And %(count)d more: %(url)s", "And %(count)d more: %(url)s", more) % {
+                        "count": more,
+                        "url": page_urls[followed],
+                    }
             current.sections.append(Section(subscription.label, page_urls[followed], entries, more, text))
     return [digest for digest in digests if digest.sections]
 
@@ -314,14 +353,21 @@ def digests_send(*, frequency: str, now: datetime.datetime | None = None) -> int
     now = now or timezone.now()
     digests = digests_build(frequency=frequency, now=now)
     for digest in digests:
-        url = unsubscribe_url(digest.subscriptions)
-        context = {
-            "digest": digest,
-            "frequency": Frequency(frequency),
-            "unsubscribe_url": url,
-            "manage_url": manage_url(digest.email),
-        }
-        send_templated_mail(to=digest.email, template="follow_digest", context=context, headers=_list_headers(url))
+        with translation.override(digest.language):
+            url = unsubscribe_url(digest.subscriptions)
+            context = {
+                "digest": digest,
+                "frequency": Frequency(frequency),
+                "unsubscribe_url": url,
+                "manage_url": manage_url(digest.email),
+            }
+        send_templated_mail(
+            to=digest.email,
+            template="follow_digest",
+            context=context,
+            headers=_list_headers(url),
+            language=digest.language,
+        )
     Sending.objects.bulk_create([Sending(email=d.email, sent_at=now, items=d.entry_keys) for d in digests])
     Subscription.objects.confirmed().filter(frequency=frequency, confirmed_at__lte=now).update(last_digest_at=now)
     return len(digests)

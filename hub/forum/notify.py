@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from django.contrib.auth import get_user_model
 
 from hub.forum.models import Follow, Post
-from hub.lib.mail import send_templated_mail
+from hub.lib.mail import member_language, send_templated_mail
 
 _paused = ContextVar("forum_notifications_paused", default=False)
 
@@ -63,13 +63,13 @@ def notify_new_post(post: Post) -> None:
         pattern = r"^(" + "|".join(map(re.escape, sorted(names))) + r")$"
         mentioned = [u for u in get_user_model().objects.filter(username__iregex=pattern) if u.pk not in told]
     for user in _wants(mentioned, "email_on_mention"):
-        send_templated_mail(to=user.email, template="forum_mention", context=context)
+        send_templated_mail(to=user.email, template="forum_mention", context=context, language=member_language(user))
         told.add(user.pk)
 
     is_reply = Post.objects.filter(topic=topic).exclude(pk=post.pk).filter(created_at__lte=post.created_at).exists()
     if is_reply and topic.user_id not in told:
         for user in _wants([topic.user], "email_on_reply"):
-            send_templated_mail(to=user.email, template="forum_reply", context=context)
+            send_templated_mail(to=user.email, template="forum_reply", context=context, language=member_language(user))
             told.add(user.pk)
 
     follows = Follow.objects.filter(topic=topic)
@@ -77,5 +77,5 @@ def notify_new_post(post: Post) -> None:
         follows = follows | Follow.objects.filter(board_id=topic.board_id)
     followers = [f.user for f in follows.select_related("user") if f.user_id not in told]
     for user in _wants(list({u.pk: u for u in followers}.values()), "email_on_follow"):
-        send_templated_mail(to=user.email, template="forum_follow", context=context)
+        send_templated_mail(to=user.email, template="forum_follow", context=context, language=member_language(user))
         told.add(user.pk)

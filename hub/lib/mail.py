@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import InterfaceError, OperationalError, connection
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 SENT = "sent"
@@ -77,13 +77,28 @@ def deliver_mail(context, *, to: str, subject: str, body: str, headers: dict | N
     return SENT
 
 
-def send_templated_mail(*, to: str, template: str, context: dict, headers: dict | None = None) -> None:
-    """`headers`: extra ones, such as List-Unsubscribe for the mail people asked for (hub/follow)."""
+def member_language(user) -> str | None:
+    """The language a member chose for the site (people.Profile.interface_language), if still offered."""
+    profile = getattr(user, "profile", None) if user is not None and user.pk else None
+    code = getattr(profile, "interface_language", "")
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+def send_templated_mail(
+    *, to: str, template: str, context: dict, headers: dict | None = None, language: str | None = None
+) -> None:
+    """`headers`: extra ones, such as List-Unsubscribe for the mail people asked for (hub/follow).
+    `language`: the reader's (a member's choice, a subscription's); without it, the language active
+    now (the request's, when the reader is the one asking), English for a command. The subject, body
+    and the links the templates make are all in it."""
     if not to:
         return
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language() or settings.LANGUAGE_CODE
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"mail/{template}_subject.txt", context).split())
-    body = render_to_string(f"mail/{template}.txt", context)
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"mail/{template}_subject.txt", context).split())
+        body = render_to_string(f"mail/{template}.txt", context)
     if headers:
         deliver_mail.enqueue(to=to, subject=subject, body=body, headers=headers)
     else:

@@ -106,6 +106,9 @@ class Profile(models.Model):
         limit_choices_to={"kind": "theme"},
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # The language the site speaks to this member (pages after signing in, e-mails): the last one chosen
+    # in the footer while signed in; empty until then (the browser's, then English).
+    interface_language = models.CharField(_("language of the site"), max_length=10, blank=True)
     bio = models.TextField(_("short bio"), max_length=1500, blank=True)
     links = models.JSONField(_("links"), default=list, blank=True)
 

@@ -1,6 +1,6 @@
 from django.db import IntegrityError, transaction
 
-from hub.lib.mail import send_templated_mail
+from hub.lib.mail import member_language, send_templated_mail
 from hub.lib.slugs import save_with_unique_slug
 from hub.people.models import Organisation, Profile
 from hub.serving.services import pages_changed
@@ -47,6 +47,14 @@ def profile_get_or_create(*, user) -> Profile:
     return profile
 
 
+def interface_language_save(*, user, language: str) -> None:
+    """Remember the language a signed-in member chose in the footer; it is applied when they sign in."""
+    profile = profile_get_or_create(user=user)
+    if profile.interface_language != language:
+        profile.interface_language = language
+        profile.save(update_fields=["interface_language", "updated_at"])
+
+
 @transaction.atomic
 def profile_update(*, profile: Profile, data: dict) -> Profile:
     user = profile.user
@@ -85,4 +93,5 @@ def member_message_send(*, sender, recipient, message: str) -> None:
         to=recipient.email,
         template="member_message",
         context={"sender": sender, "recipient": recipient, "message": message},
+        language=member_language(recipient),
     )

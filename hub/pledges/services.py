@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub.lib.mail import send_templated_mail
+from hub.lib.mail import member_language, send_templated_mail
 from hub.lib.slugs import unique_slug
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
@@ -181,7 +181,10 @@ def pledge_remind_due(*, today: date | None = None) -> int:
             for address in _owners(pledge):
                 transaction.on_commit(
                     lambda address=address, pledge=pledge: send_templated_mail(
-                        to=address, template="pledge_update_due", context={"pledge": pledge}
+                        to=address,
+                        template="pledge_update_due",
+                        context={"pledge": pledge},
+                        language=member_language(pledge.submitted_by) or getattr(pledge, "language", None),
                     )
                 )
             reminded += 1

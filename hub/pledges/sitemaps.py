@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from hub.lib.sitemaps import LanguagesSitemap
 from hub.pledges.models import Initiative, Pledge
 
 
-class PledgeSitemap(Sitemap):
+class PledgeSitemap(LanguagesSitemap):
     changefreq = "monthly"
     limit = 10_000
 
@@ -14,7 +13,7 @@ class PledgeSitemap(Sitemap):
         return pledge.updated_at
 
 
-class InitiativeSitemap(Sitemap):
+class InitiativeSitemap(LanguagesSitemap):
     changefreq = "weekly"
 
     def items(self):

@@ -1,10 +1,9 @@
-from django.contrib.sitemaps import Sitemap
-
+from hub.lib.sitemaps import LanguagesSitemap
 from hub.practices.models import Practice
 from hub.vocabularies.models import Topic
 
 
-class PracticeSitemap(Sitemap):
+class PracticeSitemap(LanguagesSitemap):
     changefreq = "monthly"
     limit = 10_000
 
@@ -15,7 +14,7 @@ class PracticeSitemap(Sitemap):
         return practice.updated_at
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(LanguagesSitemap):
     changefreq = "weekly"
 
     def items(self):

@@ -13,7 +13,7 @@ from django.db.models import ManyToManyField
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub.lib.mail import send_templated_mail
+from hub.lib.mail import member_language, send_templated_mail
 from hub.publishing.kinds import CHANGE_LISTENERS, kind_of
 from hub.publishing.models import Publishable, Status
 from hub.search.listing import listings_changed
@@ -65,8 +65,15 @@ def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str |
     if mail:
         template = kind.mail_template(mail)
         context = {kind.slug: obj, "object": obj, "kind": kind}
+        # In the submitter's language: a member's choice, else the language they wrote in; "submitted"
+        # goes out in the submitter's own request, so in the language they are reading.
+        language = member_language(obj.submitted_by) or (
+            None if mail == "submitted" else getattr(obj, "language", None)
+        )
         transaction.on_commit(
-            lambda: send_templated_mail(to=obj.submitter_contact_email, template=template, context=context)
+            lambda: send_templated_mail(
+                to=obj.submitter_contact_email, template=template, context=context, language=language
+            )
         )
 
 

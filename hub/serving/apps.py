@@ -8,7 +8,12 @@ class ServingConfig(AppConfig):
     verbose_name = _("Serving pages")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from hub.serving.language import remember_language_on_sign_in
         from hub.serving.services import database_optimize_after_migrate
+
+        user_logged_in.connect(remember_language_on_sign_in, dispatch_uid="remember_language_on_sign_in")
 
         # Once per migrate run (sent for every app; this one only for ours), after every table exists.
         post_migrate.connect(database_optimize_after_migrate, sender=self)

@@ -5,7 +5,7 @@ The rules, in the order they are checked:
 1. Only the pages everybody sees the same are looked up: the views named in CACHED_VIEWS, asked for
    with GET or HEAD by a request carrying no session cookie and no messages cookie (so nobody is
    signed in, nothing waits to be said to this reader, no anonymous submitter's preview is open).
-2. The key is the scheme, host, path and query and the language the request will be answered in.
+2. The key is the scheme, host, path and query and the language of the address (its prefix).
    An entry holds the versions of what is published it was rendered under: the listing version
    (publications, edits, archiving, merges, topics), the places version (a moderator moving a place)
    and the pages version (ratings, published comments, names of members). It is served only while
@@ -30,9 +30,10 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language_from_request
 
+from hub.lib.languages import language_of_path
 from hub.places.services import PLACES_VERSION_KEY
 from hub.search.listing import LISTING_VERSION_KEY
 from hub.serving.services import PAGES_VERSION_KEY
@@ -72,14 +73,19 @@ def _is_anonymous_reader(request) -> bool:
 
 
 def _view_name(request) -> str | None:
+    # Resolved in the address's language: the prefix patterns match the active language's prefix only,
+    # and what is active before LocaleMiddleware is whatever the thread's last request left.
     try:
-        return resolve(request.path_info).view_name
+        with translation.override(language_of_path(request.path_info)):
+            return resolve(request.path_info).view_name
     except Resolver404:
         return None
 
 
 def page_cache_key(request) -> str:
-    language = get_language_from_request(request)
+    # The address decides the language (English unprefixed, /fr/… and so on); a reader whose cookie or
+    # browser asks for another was sent to that address before this (hub/serving/language.py).
+    language = language_of_path(request.path_info)
     address = hashlib.md5(
         f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode(), usedforsecurity=False
     ).hexdigest()

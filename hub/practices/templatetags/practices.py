@@ -59,16 +59,16 @@ def period(practice) -> str:
     if start and start > timezone.localdate():
         if end:
             return _("planned: %(start)s – %(end)s") % {
-                "start": date_format(start, "F Y"),
-                "end": date_format(end, "F Y"),
+                "start": date_format(start, "YEAR_MONTH_FORMAT"),
+                "end": date_format(end, "YEAR_MONTH_FORMAT"),
             }
-        return _("planned from %(start)s") % {"start": date_format(start, "F Y")}
+        return _("planned from %(start)s") % {"start": date_format(start, "YEAR_MONTH_FORMAT")}
     if start and end:
         return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
     if start:
-        return _("since %(start)s") % {"start": date_format(start, "F Y")}
+        return _("since %(start)s") % {"start": date_format(start, "YEAR_MONTH_FORMAT")}
     if end:
-        return _("until %(end)s") % {"end": date_format(end, "F Y")}
+        return _("until %(end)s") % {"end": date_format(end, "YEAR_MONTH_FORMAT")}
     return ""
 
 

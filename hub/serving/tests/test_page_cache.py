@@ -222,8 +222,26 @@ def test_each_language_has_its_own_entry(client, practice_factory, settings):
     settings.LANGUAGES = settings.TRANSLATED_LANGUAGES  # French offered, as once its catalogue is complete
     practice_factory()
     english = cached_get(client, "/practices/")
-    french = cached_get(client, "/practices/", headers={"Accept-Language": "fr"})
-    assert '<html lang="en"' in english and '<html lang="fr"' in french
+    french = cached_get(client, "/fr/practices/")
+    arabic = cached_get(client, "/ar/practices/")
+    assert '<html lang="en"' in english and '<html lang="fr"' in french and '<html lang="ar" dir="rtl"' in arabic
+    # The address decides: a header asking for French does not make the English address French.
+    reader = Client().get("/practices/", headers={"Accept-Language": "fr"})
+    assert reader["X-Page-Cache"] == "hit" and '<html lang="en"' in reader.text
+
+
+def test_a_first_visit_is_sent_to_its_language_even_when_the_english_page_is_cached(client, practice_factory, settings):
+    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
+    practice_factory()
+    cached_get(client, "/practices/")
+    browser = {"Accept": "text/html", "Accept-Language": "ar"}
+    first = Client().get("/practices/", headers=browser)
+    assert first.status_code == 302 and first["Location"] == "/ar/practices/" and "X-Page-Cache" not in first
+    assert "private" in first["Cache-Control"] and "Accept-Language" in first["Vary"]
+    chosen = Client()
+    chosen.cookies["django_language"] = "es"
+    assert chosen.get("/practices/", headers=browser)["Location"] == "/es/practices/"
+    assert page_entries() and all(b'<html lang="en"' in entry["content"] for entry in page_entries())
 
 
 @pytest.mark.parametrize("change", ["reject", "edit", "delete"])
