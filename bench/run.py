@@ -230,7 +230,10 @@ Python {first["python"]}, Django {first["django"]}:
 """
 
 
-SUITES = ["pages", "pledges", "import", "map", "search", "relevance", "served", "forum", "library", "digests"]
+SUITES = [
+    *("pages", "freshness", "pledges", "import", "map", "search"),
+    *("relevance", "served", "forum", "library", "digests"),
+]
 
 
 def main() -> None:
@@ -249,6 +252,9 @@ def main() -> None:
     engine_args = [arg for engine in engines for arg in ("--engine", engine)]
     if "pages" in suites:
         run_page_benchmark(args, engines)
+    # Freshness (bench/freshness.py): the first pages after a publication, on the same databases.
+    if "freshness" in suites:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "freshness.py"), *engine_args], cwd=ROOT, check=True)
     # Pledges (bench/pledges.py) add 20 000 pledges to the same databases once and write their own section.
     if "pledges" in suites:
         pledge_args = [*engine_args, "--requests", str(args.requests)]
