@@ -66,7 +66,7 @@ def generate(rng: random.Random) -> float:
     with transaction.atomic():
         Language.objects.bulk_create([Language(code=code) for code in codes], ignore_conflicts=True)
         countries = ["FR", "ES", "DE", "IT", "CO", "MX", "BR", "US", "CA", "KE", "UG", "SN", "IN", "PH", "AU", "NZ"]
-        continents = {"FR": "EU", "ES": "EU", "DE": "EU", "IT": "EU", "CO": "SA", "MX": "NA", "BR": "SA", "US": "NA"}
+        continents = {"FR": "EU", "ES": "EU", "DE": "EU", "IT": "EU", "CO": "LA", "MX": "LA", "BR": "LA", "US": "NA"}
         continents |= {"CA": "NA", "KE": "AF", "UG": "AF", "SN": "AF", "IN": "AS", "PH": "AS", "AU": "OC", "NZ": "OC"}
         places = Place.objects.bulk_create(
             [
