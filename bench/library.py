@@ -292,7 +292,7 @@ def markdown(measured: list[dict], requests: int) -> str:
 Measured on {datetime.date.today().isoformat()} by `bench/library.py` (also run by `make bench`) on a machine
 with 2 cores shared with other work ({loads}). **Target: p95 under {TARGET_P95_MS} ms of server time.**
 
-| Page | Engine | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms | load | SQL queries | KB | p95 < {TARGET_P95_MS} ms |
+| Page | Engine | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms | load | queries | KB | < {TARGET_P95_MS} ms |
 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 {chr(10).join(rows)}
 
