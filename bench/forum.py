@@ -29,7 +29,7 @@ TARGET_P95_MS = 50
 WARM_UP = 5
 SQLITE_PATH = ROOT / "var" / "bench_forum.sqlite3"
 PG_ARGS = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
-PG_NAME = "ibis_bench_forum"
+PG_NAME = os.environ.get("BENCH_PG_NAME", "ibis_bench") + "_forum"  # BENCH_PG_NAME: a name of your own
 DOCS = ROOT / "docs" / "benchmarks.md"
 
 

@@ -31,7 +31,7 @@ EVENTS = 20_000
 TARGET_P95_MS = 50
 WARM_UP = 5
 SQLITE_PATH = ROOT / "var" / "bench-library.sqlite3"
-PG_NAME = "ibis_bench_library"
+PG_NAME = os.environ.get("BENCH_PG_NAME", "ibis_bench") + "_library"  # BENCH_PG_NAME: a name of your own
 PG_ARGS = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
 DOCS = ROOT / "docs" / "benchmarks.md"
 
