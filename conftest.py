@@ -46,6 +46,13 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _facet_index_in_the_request(settings):
+    """A thread of its own would not see the test's uncommitted data; test_facet_freshness.py turns
+    the background rebuild on over committed data."""
+    settings.FACET_INDEX_IN_BACKGROUND = False
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(_own_cache):
     from django.core.cache import cache
 

@@ -35,7 +35,9 @@ from bench.sections import replace_section  # noqa: E402  (needs ROOT on the pat
 DOCS = ROOT / "docs" / "benchmarks.md"
 SQLITE_PATH = ROOT / "var" / "bench.sqlite3"
 REDIS = ("127.0.0.1", 6379)
-REDIS_DB = 9  # a database of the benchmark's own: it is emptied before each run
+# A database of the benchmark's own, emptied before each run (BENCH_REDIS_DB: another one, for
+# engineers sharing a Redis server).
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", 9))
 PRACTICE_PAGES = 200
 MORE_PAGES = 2000  # cached after the run, to show that a process's memory does not follow them
 GOAL_SHARE = 0.5  # practice pages at half the static file's requests/s or better
@@ -281,7 +283,8 @@ def measure(args) -> dict:
             # Every process asks once more, so that each has what it keeps in memory (the facet index).
             first_requests(port, group["paths"][:1] * 4)
             timed = run_wrk(wrk, port, group["paths"], seconds=args.seconds, connections=args.connections)
-            results.append({**group, **first, **timed, "urls": len(group["paths"])})
+            load = round(os.getloadavg()[0], 1)
+            results.append({**group, **first, **timed, "urls": len(group["paths"]), "load": load})
             figures = f"p50 {timed['p50_ms']:6.1f} ms  p99 {timed['p99_ms']:6.1f} ms  errors {timed['errors']}"
             say(f"  {group['label']:<48} {timed['rps']:8.0f} req/s  {figures}")
         rss_after_run = [rss_mb(pid) for pid in workers]
@@ -316,7 +319,7 @@ def markdown(run: dict) -> str:
     met = "met" if share >= GOAL_SHARE and not any(r["errors"] for r in run["results"]) else "**not met**"
     rows = [
         f"| {r['label']} | {r['urls']} | {r['rps']:,.0f} | {r['rps'] / static_rps:.0%} | {r['p50_ms']:.1f} | "
-        f"{r['p99_ms']:.1f} | {r['errors']} | {r['first_p50_ms']:.0f} |"
+        f"{r['p99_ms']:.1f} | {r['errors']} | {r['first_p50_ms']:.0f} | {r['load']} |"
         for r in run["results"]
     ]
     memory = ", ".join(
@@ -334,8 +337,8 @@ on the machine; wrk runs on it too).
 **Goal: anonymous practice pages at ≥ {GOAL_SHARE:.0%} of the static file's requests/s, no errors:** {met}
 ({share:.0%}).
 
-| Page | URLs | requests/s | of static | p50 ms | p99 ms | errors | first request p50 ms |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| Page | URLs | requests/s | of static | p50 ms | p99 ms | errors | first request p50 ms | load after |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 {chr(10).join(rows)}
 
 - **Server**: `gunicorn hub.wsgi -c gunicorn.conf.py`: {run["workers"]} processes × 4 threads (gthread),
@@ -345,7 +348,9 @@ on the machine; wrk runs on it too).
 - **Load**: `{version}`, 2 threads, {run["connections"]} connections, {run["seconds"]} s a row, on loopback; each
   row cycles through its URLs. Anonymous readers: no cookies, so every page is answered by the page cache
   once it has been asked for. *First request* is each URL asked once before the row is timed: the page
-  rendered by Django, uncached (it includes each process building its facet index on its first list page).
+  rendered by Django, uncached (each process built its facet index before it took requests:
+  `post_worker_init` in gunicorn.conf.py). *Load after* is the 1-minute load average when the row
+  ended: with 2 cores, anything above 2 is other work (or wrk) waiting for a core.
 - **Memory per web process** (resident, each process: at start → after the run, {run["cached_after_run"]["keys"]:,}
   entries in Redis → after {run["more_pages"]:,} more practice pages were cached, {run["cached_after_more"]["keys"]:,}
   entries, {run["cached_after_more"]["used_mb"]:.0f} MB in Redis): {memory}. The pages live in Redis, not in the

@@ -138,6 +138,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 # How long a proxy or CDN in front may serve an anonymous page without asking again (s-maxage);
 # 0: it asks every time (with the ETag, answered by a 304 when nothing changed).
 PAGE_CACHE_SHARED_SECONDS = env.int("PAGE_CACHE_SHARED_SECONDS", default=0)
+# After a bulk change (an import, a renamed term), each web process rebuilds its facet index in a
+# thread of its own while the old one serves (hub/search/facet_index.py, "Freshness"); off, the
+# request that notices rebuilds it (the tests: a thread cannot see a test's uncommitted data).
+FACET_INDEX_IN_BACKGROUND = env.bool("FACET_INDEX_IN_BACKGROUND", default=True)
 
 # Background work: the database-backed queue, run by `manage.py db_worker` (make run starts one).
 TASKS = {"default": {"BACKEND": env("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -27,6 +27,7 @@ from hub.places.models import (
 )
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
+from hub.search.facet_index import facet_index
 from hub.search.facets import selection_for
 from hub.search.listing import listing_version
 from hub.vocabularies.models import Topic
@@ -293,14 +294,14 @@ def clusters_json(request):
         return JsonResponse({"error": str(error)}, status=400)
     if _is_filtered(filterset):
         index, selected = selection_for(filterset)
-        rows = clusters.published_place_counts(_published())
+        rows = clusters.published_place_counts()
         markers = clusters.markers_for_selection(index, selected, bounds=bounds, zoom=zoom, published_rows=rows)
         total = selected.bit_count()
     else:
         practices = _published()
-        rows = clusters.published_place_counts(practices)
+        rows = clusters.published_place_counts()
         markers = clusters.markers_for(practices, bounds=bounds, zoom=zoom, cached_rows=rows)
-        total = _cached("published-count", lambda: practices.count())
+        total = len(facet_index().ids)
     return JsonResponse({"total": total, "zoom": zoom, "markers": markers})
 
 

@@ -36,7 +36,7 @@ def _combined(kind: str) -> list[clusters.PlaceRow]:
     rows: dict[int, list] = {}
     sources = [pledge_place_rows()]
     if kind == "both":
-        sources.append(clusters.published_place_counts(Practice.objects.published()))
+        sources.append(clusters.published_place_counts())
     for source in sources:
         for place_id, latitude, longitude, n in source:
             found = rows.setdefault(place_id, [place_id, latitude, longitude, 0])

@@ -295,7 +295,7 @@ def practice_import_many(*, items: list[ImportedPractice], by, publish: bool = F
         )
 
     if any(practice.is_published for practice in practices):
-        listings_changed()
+        listings_changed([practice.pk for practice in practices if practice.is_published])
     # A new practice waiting for moderation was never in the index: there is nothing to remove.
     search_index_practices(
         practices=[p for p, item in zip(practices, items, strict=True) if p.is_published or item.practice is not None]

@@ -49,6 +49,11 @@ def one_version(obj: Publishable):
         del obj.skip_history_when_saving
 
 
+def _practices_of(obj: Publishable) -> list[int]:
+    """What the facet index of practices must look at again when `obj` changed publicly."""
+    return [obj.pk] if obj._meta.label == "practices.Practice" else []
+
+
 def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str | None = None) -> None:
     obj._history_user = by if by and by.is_authenticated else None
     obj._change_reason = reason
@@ -57,7 +62,7 @@ def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str |
     if kind.index:
         kind.index([obj])
     if was_public or obj.is_published:
-        listings_changed()
+        listings_changed(_practices_of(obj))
     if kind.after_change:
         kind.after_change(obj, by)
     for listener in CHANGE_LISTENERS:
@@ -223,9 +228,10 @@ def content_delete(*, obj: Publishable, by) -> None:
     if kind.index:
         kind.index([obj])
     obj._history_user = by if by and by.is_authenticated else None
+    pks = _practices_of(obj)  # before the delete, which forgets the primary key
     obj.delete()
     if was_public:
-        listings_changed()
+        listings_changed(pks)
 
 
 @transaction.atomic

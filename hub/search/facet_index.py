@@ -8,13 +8,18 @@ publication, an edit or archiving of published content), whichever process made 
 the practice list, topic pages and map ask it through facets.py.
 """
 
+import bisect
+import logging
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 import numpy as np
+from django.conf import settings
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -23,7 +28,8 @@ from django_countries import countries
 
 from hub.places.models import Continent
 from hub.practices.models import Practice
-from hub.search.listing import listing_version
+from hub.search.listing import CHANGE_LOG_DAYS, DELTA_LIMIT, STALE, listing_version
+from hub.search.models import ListingChange
 from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
 FACETS = (
@@ -40,6 +46,7 @@ FACETS = (
     "evidence",
 )
 TOPIC_FACET = {Topic.Kind.THEME: "theme", Topic.Kind.DIMENSION: "dimension", Topic.Kind.GCM_OBJECTIVE: "gcm"}
+logger = logging.getLogger(__name__)
 country_name = lazy(lambda code: str(countries.name(code)), str)
 
 
@@ -114,13 +121,29 @@ MEMO_BUDGET = 48 * 2**20  # bytes: about 4 000 search terms at 100 000 practices
 
 class FacetIndex:
     def __init__(
-        self, *, version, ids: list[int], titles: list[str], postings: dict, labels: dict, place_postings: dict
+        self,
+        *,
+        version,
+        ids: list[int],
+        title_keys: list[str],
+        published: np.ndarray,
+        postings: dict,
+        labels: dict,
+        place_postings: dict,
+        vocabulary: dict,
+        seen: dict,
+        log_since,
+        by_title: np.ndarray | None = None,
     ):
         self.version = version
         self.place_postings = place_postings  # place id -> bitset, for the map
         self.ids = ids
-        self.position = {pk: i for i, pk in enumerate(ids)}
-        # The same two mappings as arrays, for selections of tens of thousands of practices (search
+        # For updates in place (with_changes): each position's casefolded title and publication time
+        # (microseconds; -1 where there is none, which rules updates in place out), the vocabulary's
+        # primary keys -> (facet, value), and the change log rows already reflected (id -> time).
+        self.title_keys, self.published = title_keys, published
+        self.vocabulary, self.seen, self.log_since = vocabulary, seen, log_since
+        # The same mapping as arrays, for selections of tens of thousands of practices (search
         # matches): a Python loop over 80 000 ids costs more than the whole rest of a search page.
         self.pk_at = np.array(ids, dtype=np.int64)
         self._position_of_pk = np.full(max(ids, default=0) + 1, -1, dtype=np.int64)
@@ -136,8 +159,15 @@ class FacetIndex:
         self.labels = labels  # (facet, value) -> label (lazy where it is translated)
         self._everything_counts: dict[str, dict] = {}
         self._labels_in: dict[str, dict] = {}  # language -> (facet, value) -> label, translated once
-        self._by_title = sorted(range(len(ids)), key=lambda i: (titles[i].casefold(), ids[i]))
+        if by_title is None:
+            by_title = np.array(sorted(range(len(ids)), key=lambda i: (title_keys[i], ids[i])), dtype=np.int64)
+        self._by_title = by_title  # positions in title order
         self.memo = Memo(MEMO_BUDGET)
+
+    def position_of(self, pk: int) -> int | None:
+        if 0 <= pk < len(self._position_of_pk) and (i := int(self._position_of_pk[pk])) >= 0:
+            return i
+        return None
 
     def select(self, chosen: dict[str, str]) -> int:
         """The practices that have every chosen (facet, value)."""
@@ -189,13 +219,13 @@ class FacetIndex:
 
     def pks(self, bits: int, *, start: int, stop: int, by_title: bool = False) -> list[int]:
         """The primary keys of the selected practices from `start` to `stop`, newest first or by title."""
-        chosen = _set_bits(bits)
         if by_title and bits == self.everything:
-            chosen = iter(self._by_title)
-        elif by_title:
-            selected = set(chosen)
-            chosen = (i for i in self._by_title if i in selected)
-        return [self.ids[i] for i in islice(chosen, start, stop)]
+            return [self.ids[i] for i in self._by_title[start:stop].tolist()]
+        if by_title:
+            packed = np.frombuffer(bits.to_bytes((len(self.ids) + 7) // 8, "little"), dtype=np.uint8)
+            flags = np.unpackbits(packed, count=len(self.ids), bitorder="little").astype(bool)
+            return [self.ids[i] for i in self._by_title[flags[self._by_title]][start:stop].tolist()]
+        return [self.ids[i] for i in islice(_set_bits(bits), start, stop)]
 
     def place_counts(self, bits: int, place_ids) -> dict[int, int]:
         """How many selected practices each of these places has (places with none are left out)."""
@@ -212,7 +242,7 @@ class FacetIndex:
 
     def neighbours(self, pk: int) -> tuple[int | None, int | None]:
         """The next newer and next older published practice."""
-        i = self.position.get(pk)
+        i = self.position_of(pk)
         if i is None:
             return None, None
         return (self.ids[i - 1] if i > 0 else None), (self.ids[i + 1] if i + 1 < len(self.ids) else None)
@@ -243,20 +273,47 @@ def _set_bits(bits: int):
         i = digits.find("1", i + 1)
 
 
-def build_index(version) -> FacetIndex:
+ROW_FIELDS = (
+    "pk",
+    "title",
+    "organisation__stakeholder_type",
+    "implementation",
+    "migrant_participation",
+    "evidence",
+    "start_date",
+    "end_date",
+    "published_at",
+)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _microseconds(moment) -> int:
+    """A publication time as the index orders by it; -1 for none (no update in place then)."""
+    return -1 if moment is None else (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def _row_keys(row, stakeholders: dict, this_year: int) -> list[tuple[str, str]]:
+    """The (facet, value) pairs a practice has from its own columns (its relations come apart)."""
+    _, _, stakeholder, implementation, participation, evidence, start, end, _ = row
+    keys = [("stakeholder", stakeholders[stakeholder])] if stakeholder else []
+    own = (("implementation", implementation), ("participation", participation), ("evidence", evidence))
+    keys += [(facet, value) for facet, value in own if value]
+    if start:
+        # An ongoing practice, with no end, counts in every year up to this one, as the year filter does.
+        last = end.year if end else max(start.year, this_year)
+        keys += [("year", str(year)) for year in range(start.year, last + 1)]
+    return keys
+
+
+def _ordered(labels: dict) -> dict:
+    """Labels in the order the options are shown: years newest first, after everything else."""
+    years = sorted((key for key in labels if key[0] == "year"), key=lambda key: -int(key[1]))
+    return {**{key: label for key, label in labels.items() if key[0] != "year"}, **{key: key[1] for key in years}}
+
+
+def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIndex:
     published = Practice.objects.published()
-    rows = list(
-        published.newest_first().values_list(
-            "pk",
-            "title",
-            "organisation__stakeholder_type",
-            "implementation",
-            "migrant_participation",
-            "evidence",
-            "start_date",
-            "end_date",
-        )
-    )
+    rows = list(published.newest_first().values_list(*ROW_FIELDS))
     ids = [row[0] for row in rows]
     position = {pk: i for i, pk in enumerate(ids)}
     members: dict[tuple[str, str], list[int]] = {}
@@ -286,24 +343,21 @@ def build_index(version) -> FacetIndex:
         for value, label in choices:
             declare(facet, value, label)
 
-    topic_slugs = {t.pk: (TOPIC_FACET[t.kind], t.slug) for t in topics}
-    stakeholders = {s.pk: s.slug for s in stakeholder_types}
-    target_group_slugs = {g.pk: g.slug for g in target_groups}
+    vocabulary = {
+        "topic": {t.pk: (TOPIC_FACET[t.kind], t.slug) for t in topics},
+        "stakeholder": {s.pk: s.slug for s in stakeholder_types},
+        "target": {g.pk: ("target", g.slug) for g in target_groups},
+    }
     for practice_id, topic_id in Practice.topics.through.objects.filter(practice__in=published).values_list(
         "practice_id", "topic_id"
     ):
-        members[topic_slugs[topic_id]].append(position[practice_id])
+        members[vocabulary["topic"][topic_id]].append(position[practice_id])
     for practice_id, group_id in Practice.target_groups.through.objects.filter(practice__in=published).values_list(
         "practice_id", "targetgroup_id"
     ):
-        members["target", target_group_slugs[group_id]].append(position[practice_id])
-    places = Practice.places.through.objects.filter(practice__in=published).annotate(
-        country=F("place__country"), continent=F("place__continent")
-    )
+        members[vocabulary["target"][group_id]].append(position[practice_id])
     at_place: dict[int, list[int]] = {}
-    for practice_id, place_id, country, continent in places.values_list(
-        "practice_id", "place_id", "country", "continent"
-    ):
+    for practice_id, place_id, country, continent in _place_links(published):
         at_place.setdefault(place_id, []).append(position[practice_id])
         if ("country", country) not in members:
             declare("country", country, country_name(country))
@@ -312,51 +366,241 @@ def build_index(version) -> FacetIndex:
             members["continent", continent].append(position[practice_id])
 
     this_year = timezone.now().year
-    years: dict[int, list[int]] = {}
-    for i, (_, _, stakeholder, implementation, participation, evidence, start, end) in enumerate(rows):
-        if stakeholder:
-            members["stakeholder", stakeholders[stakeholder]].append(i)
-        for facet, value in (
-            ("implementation", implementation),
-            ("participation", participation),
-            ("evidence", evidence),
-        ):
-            if value:
-                members[facet, value].append(i)
-        if start:
-            # An ongoing practice, with no end, counts in every year up to this one, as the year filter does.
-            last = end.year if end else max(start.year, this_year)
-            for year in range(start.year, last + 1):
-                years.setdefault(year, []).append(i)
-    for year in sorted(years, reverse=True):
-        declare("year", str(year), str(year))
-        members["year", str(year)] = years[year]
+    for i, row in enumerate(rows):
+        for key in _row_keys(row, vocabulary["stakeholder"], this_year):
+            if key not in members:  # a year
+                declare(*key, key[1])
+            members[key].append(i)
 
-    postings = {key: _bitset(positions) for key, positions in members.items() if positions}
+    labels = _ordered(labels)
+    postings = {key: _bitset(members[key]) for key in labels if members[key]}
     return FacetIndex(
         version=version,
         ids=ids,
-        titles=[row[1] for row in rows],
+        title_keys=[row[1].casefold() for row in rows],
+        published=np.array([_microseconds(row[-1]) for row in rows], dtype=np.int64),
         postings=postings,
         labels=labels,
         place_postings={place_id: _bitset(positions) for place_id, positions in at_place.items()},
+        vocabulary=vocabulary,
+        seen=seen or {},
+        log_since=log_since or timezone.now() - CHANGE_WINDOW,
     )
 
 
+def _place_links(published):
+    return (
+        Practice.places.through.objects.filter(practice__in=published)
+        .annotate(country=F("place__country"), continent=F("place__continent"))
+        .values_list("practice_id", "place_id", "country", "continent")
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the index holds of one published practice."""
+
+    published: int
+    title_key: str
+    keys: list
+    places: list
+
+
+def practice_facts(pks, vocabulary: dict) -> dict[int, Facts | None] | None:
+    """The index's facts of these practices as the database has them now (None: not published), or
+    None if one carries a term the index does not know (it is rebuilt then)."""
+    published = Practice.objects.published().filter(pk__in=pks)
+    rows = list(published.values_list(*ROW_FIELDS))
+    facts: dict[int, Facts | None] = dict.fromkeys(pks)
+    keys = {row[0]: [] for row in rows}
+    places = {row[0]: [] for row in rows}
+    try:
+        this_year = timezone.now().year
+        for row in rows:
+            keys[row[0]] += _row_keys(row, vocabulary["stakeholder"], this_year)
+        for practice_id, topic_id in Practice.topics.through.objects.filter(practice__in=published).values_list(
+            "practice_id", "topic_id"
+        ):
+            keys[practice_id].append(vocabulary["topic"][topic_id])
+        for practice_id, group_id in Practice.target_groups.through.objects.filter(practice__in=published).values_list(
+            "practice_id", "targetgroup_id"
+        ):
+            keys[practice_id].append(vocabulary["target"][group_id])
+    except KeyError:
+        return None
+    continents = dict(Continent.choices)
+    for practice_id, place_id, country, continent in _place_links(published):
+        places[practice_id].append(place_id)
+        keys[practice_id].append(("country", country))
+        if continent in continents:
+            keys[practice_id].append(("continent", continent))
+    for row in rows:
+        pk = row[0]
+        facts[pk] = Facts(_microseconds(row[-1]), row[1].casefold(), sorted(set(keys[pk])), sorted(set(places[pk])))
+    return facts
+
+
+def _without(bits: int, p: int) -> int:
+    """The bitset with position p taken out, the positions above it moved down one."""
+    return (bits & ((1 << p) - 1)) | ((bits >> (p + 1)) << p)
+
+
+def _spread(bits: int, p: int) -> int:
+    """The bitset with an empty position p made, the positions from p moved up one."""
+    return (bits & ((1 << p) - 1)) | ((bits >> p) << (p + 1))
+
+
+def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, seen, log_since) -> FacetIndex:
+    """A new index: `index` with these practices as they are now (taken out, put in or changed in
+    place), for the price of a few shifts of each bitset rather than reading every practice again."""
+    ids, title_keys, published = list(index.ids), list(index.title_keys), index.published.copy()
+    pk_at, by_title = index.pk_at.copy(), index._by_title.copy()
+    postings, place_postings, labels = dict(index.postings), dict(index.place_postings), dict(index.labels)
+    for pk, fact in facts.items():
+        found = np.flatnonzero(pk_at == pk)
+        old = int(found[0]) if len(found) else None
+        if old is not None:
+            postings = {key: rest for key, bits in postings.items() if (rest := _without(bits, old))}
+            place_postings = {place: rest for place, bits in place_postings.items() if (rest := _without(bits, old))}
+            del ids[old], title_keys[old]
+            published, pk_at = np.delete(published, old), np.delete(pk_at, old)
+            by_title = by_title[by_title != old]
+            by_title[by_title > old] -= 1
+        if fact is None:
+            continue
+        # Newest first, as newest_first() orders: later publication, then higher primary key, first.
+        p = int(np.count_nonzero((published > fact.published) | ((published == fact.published) & (pk_at > pk))))
+        postings = {key: _spread(bits, p) for key, bits in postings.items()}
+        place_postings = {place: _spread(bits, p) for place, bits in place_postings.items()}
+        for key in fact.keys:
+            postings[key] = postings.get(key, 0) | 1 << p
+            if key not in labels:  # a country or a year nobody had
+                labels[key] = country_name(key[1]) if key[0] == "country" else key[1]
+        for place in fact.places:
+            place_postings[place] = place_postings.get(place, 0) | 1 << p
+        ids.insert(p, pk)
+        title_keys.insert(p, fact.title_key)
+        published, pk_at = np.insert(published, p, fact.published), np.insert(pk_at, p, pk)
+        by_title[by_title >= p] += 1
+        j = bisect.bisect_left(by_title, (fact.title_key, pk), key=lambda i: (title_keys[i], ids[i]))
+        by_title = np.insert(by_title, j, p)
+    labels = _ordered(labels)
+    return FacetIndex(
+        version=version,
+        ids=ids,
+        title_keys=title_keys,
+        published=published,
+        postings={key: postings[key] for key in labels if key in postings},
+        labels=labels,
+        place_postings=place_postings,
+        vocabulary=index.vocabulary,
+        seen=seen,
+        log_since=log_since,
+        by_title=by_title,
+    )
+
+
+# Freshness. Each process keeps one index and compares its version with the listing version at
+# every call (one cache read). When they differ, it reads the change log rows it has not seen (one
+# query) and:
+# - for changes of a few practices (a publication, an edit, an archiving, a merge, a delete), takes
+#   them in (with_changes: a few queries and tens of milliseconds at 100 000 practices) in the
+#   request that noticed, and serves the new index from that request on;
+# - for a bulk change (an import, a renamed term, a rebuild of the search index) or a version not
+#   tied to the log (the cache was emptied), builds a new index in a background thread (about 2 s at
+#   100 000) and swaps it in when it is done; until then the old index serves, the responses that
+#   used it are marked stale (listing.STALE: the page cache does not keep them), and the next
+#   request after the swap takes in whatever changed meanwhile.
+# So counts are right from the first request after a practice's change is committed, and at most a
+# rebuild's time late after a bulk change. The first index of a process is built before it serves
+# (gunicorn.conf.py, post_worker_init); with FACET_INDEX_IN_BACKGROUND off (tests, whose data other
+# threads cannot see), every build happens in the request, as before.
+CHANGE_WINDOW = timedelta(minutes=10)  # a change committed this long after its log row was written is missed
+STATS: Counter = Counter()  # what this process did to its index, read by tests and benchmarks
 _lock = threading.Lock()
 _current: FacetIndex | None = None
+_rebuilding: threading.Thread | None = None
+
+
+def _log_since_now() -> tuple[dict, object]:
+    """The change log rows of the last CHANGE_WINDOW (id -> time), and where that window starts."""
+    log_since = timezone.now() - CHANGE_WINDOW
+    seen = dict(ListingChange.objects.filter(created_at__gte=log_since).values_list("pk", "created_at"))
+    return seen, log_since
+
+
+def _build(version) -> FacetIndex:
+    seen, log_since = _log_since_now()  # read first: a change committed during the build is taken in after
+    return build_index(version, seen=seen, log_since=log_since)
+
+
+def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
+    """The index with the logged changes it has not seen taken in, or None if it must be rebuilt."""
+    if version & 1 or index.log_since < timezone.now() - timedelta(days=CHANGE_LOG_DAYS) + CHANGE_WINDOW:
+        return None
+    rows = list(
+        ListingChange.objects.filter(created_at__gte=index.log_since).values_list("pk", "practice_id", "created_at")
+    )
+    unseen = [(pk, practice) for pk, practice, _ in rows if pk not in index.seen]
+    log_since = max(index.log_since, timezone.now() - CHANGE_WINDOW)
+    seen = {pk: at for pk, _, at in rows if at >= log_since}
+    pks = sorted({practice for _, practice in unseen if practice is not None})
+    if any(practice is None for _, practice in unseen) or len(pks) > DELTA_LIMIT:
+        return None
+    if pks and (index.published < 0).any():
+        return None  # a practice without a publication time: no order to put it in
+    if not pks:  # another kind's change: nothing in this index moved, its search matches stay
+        index.version, index.seen, index.log_since = version, seen, log_since
+        return index
+    facts = practice_facts(pks, index.vocabulary)
+    if facts is None or any(fact is not None and fact.published < 0 for fact in facts.values()):
+        return None
+    STATS["updated in place"] += 1
+    STATS["practices updated in place"] += len(pks)
+    return with_changes(index, version, facts, seen=seen, log_since=log_since)
+
+
+def _rebuild_in_background(version) -> None:
+    global _current, _rebuilding
+    try:
+        index = _build(version)
+        with _lock:
+            _current = index
+            STATS["built in the background"] += 1
+    except Exception:
+        logger.exception("The facet index could not be rebuilt; the old one goes on serving")
+    finally:
+        with _lock:
+            _rebuilding = None
+        connection.close()  # this thread's own connection
 
 
 def facet_index() -> FacetIndex:
-    """This process's index, built again if anything public changed since it was built."""
-    global _current
+    """This process's index, brought up to date if anything public changed since it was built."""
+    global _current, _rebuilding
     version = listing_version()
     index = _current
-    if index is None or index.version != version:
-        with _lock:
-            if _current is None or _current.version != version:
-                _current = build_index(version)
-            index = _current
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        if _current is None:
+            _current = _build(version)
+            STATS["built in a request"] += 1
+        elif _current.version != version and _rebuilding is None:
+            caught_up = _catch_up(_current, version)
+            if caught_up is not None:
+                _current = caught_up
+            elif getattr(settings, "FACET_INDEX_IN_BACKGROUND", True):
+                _rebuilding = threading.Thread(
+                    target=_rebuild_in_background, args=(version,), name="facet-index-rebuild", daemon=True
+                )
+                _rebuilding.start()
+            else:
+                _current = _build(version)
+                STATS["built in a request"] += 1
+        index = _current
+    if index.version != version:
+        STALE.set(True)
     return index
 
 

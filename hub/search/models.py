@@ -41,3 +41,18 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.word} ({self.term})"
+
+
+class ListingChange(models.Model):
+    """A change of public content, for every process to bring its facet index up to date
+    (hub.search.listing): the practice whose public state may have changed, or none when any may have."""
+
+    practice_id = models.BigIntegerField(null=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("listing change")
+        verbose_name_plural = _("listing changes")
+
+    def __str__(self):
+        return f"listing change {self.pk}: {self.practice_id or 'everything'}"

@@ -12,9 +12,11 @@ The rules, in the order they are checked:
    they are the versions of now, read in the same round trip as the entry (one MGET on Redis).
    Versions are read before the page is rendered and bumped only after a change is committed, so a
    page rendered from old data carries old versions and is never served after the change.
-3. A response is stored only if it is a 200, sets no cookie, wrote nothing to the session, used no
-   message, rendered no CSRF token, and did not say `private` or `no-store` itself. Anything else
-   goes out with `Cache-Control: private`, so no proxy keeps a member's page.
+3. A response is stored only if it used no facet index older than the listing version (one being
+   rebuilt in the background after a bulk change: hub.search.facet_index, "Freshness"), is a 200,
+   sets no cookie, wrote nothing to the session, used no message, rendered no CSRF token, and did
+   not say `private` or `no-store` itself. Anything else goes out with `Cache-Control: private`, so
+   no proxy keeps a member's page.
 4. Stored pages carry an ETag; a conditional request that matches gets a 304.
 
 Entries live in the shared cache (Redis in production), never in the web process: a process's
@@ -35,7 +37,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 
 from hub.lib.languages import language_of_path
 from hub.places.services import PLACES_VERSION_KEY
-from hub.search.listing import LISTING_VERSION_KEY
+from hub.search.listing import LISTING_VERSION_KEY, STALE
 from hub.serving.services import PAGES_VERSION_KEY
 
 # Pages that show the same thing to every anonymous reader and change only with the versions above.
@@ -106,6 +108,8 @@ def _says_private(response) -> bool:
 
 
 def _is_storable(request, response) -> bool:
+    if STALE.get():
+        return False
     if response.status_code != 200 or response.streaming or response.cookies or response.has_header("Set-Cookie"):
         return False
     if _says_private(response):
@@ -142,6 +146,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = versions = None
+        STALE.set(False)  # the thread serves one request after another in the same context
         if settings.PAGE_CACHE_SECONDS and _is_anonymous_reader(request) and _view_name(request) in CACHED_VIEWS:
             key = page_cache_key(request)
             entry, versions = _entry_and_versions(key)

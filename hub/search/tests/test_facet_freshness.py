@@ -1,0 +1,158 @@
+"""The facet index follows public changes without a full rebuild in a request: a publication, an
+edit, an archiving, a merge or a delete is taken in place (and gives the index a full rebuild
+would give); a bulk change rebuilds it; another kind's change keeps it, search matches and all."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from hub.practices.models import Practice
+from hub.practices.services import practice_merge
+from hub.publishing import services as publishing
+from hub.search import facet_index as facet_index_module
+from hub.search.facet_index import STATS, build_index, facet_index
+from hub.search.listing import DELTA_LIMIT, listings_changed
+from hub.search.models import ListingChange
+from hub.vocabularies.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change as if committed: the listing version moves."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run
+
+
+@pytest.fixture
+def stats(practices):
+    """What the process did to its index since it built it for the practices, as a process does
+    before it serves (gunicorn.conf.py)."""
+    facet_index()
+    before = STATS.copy()
+    return lambda: {key: STATS[key] - before[key] for key in STATS if STATS[key] != before[key]}
+
+
+def assert_same_as_rebuilt(index):
+    rebuilt = build_index(version=index.version)
+    assert index.ids == rebuilt.ids
+    assert index.postings == rebuilt.postings
+    assert index.place_postings == rebuilt.place_postings
+    assert index._by_title.tolist() == rebuilt._by_title.tolist()
+    assert index.counts(index.everything) == rebuilt.counts(rebuilt.everything)
+    assert index.pks(index.everything, start=0, stop=50, by_title=True) == rebuilt.pks(
+        rebuilt.everything, start=0, stop=50, by_title=True
+    )
+
+
+@pytest.fixture
+def practices(practice_factory):
+    made = [
+        practice_factory(
+            f"Practice {n}",
+            topics=[("education",), ("employment", "youth"), ()][n % 3],
+            place=[("Terrassa", "ES"), ("Dallas", "US"), ("Maipú", "CL")][n % 3],
+            start_date=date(2016 + n, 1, 1),
+            end_date=date(2019 + n, 1, 1),
+            published_at=timezone.now() - timezone.timedelta(days=n),
+        )
+        for n in range(6)
+    ]
+    return made
+
+
+def test_a_publication_is_taken_in_place_and_counted_at_once(committed, stats, practices, practice_factory, maya):
+    before = facet_index()
+    waiting = practice_factory(
+        "Zebra crossings for newcomers",
+        status=Practice.Status.SUBMITTED,
+        topics=("youth",),
+        place=("Lagos", "NG"),
+        start_date=date(2011, 1, 1),
+        end_date=date(2012, 1, 1),
+    )
+    assert facet_index() is before  # a submission is not public: nothing moves
+
+    committed(lambda: publishing.content_publish(obj=waiting, by=maya))
+
+    index = facet_index()
+    assert index is not before and index.ids[0] == waiting.pk
+    counts = {
+        (facet, option.value): option.count
+        for facet, options in index.counts(index.everything).items()
+        for option in options
+    }
+    assert counts["country", "NG"] == 1 and counts["continent", "AF"] == 1 and counts["year", "2011"] == 1
+    assert stats() == {"updated in place": 1, "practices updated in place": 1}
+    assert_same_as_rebuilt(index)
+
+
+def test_edits_archiving_a_merge_and_a_delete_are_taken_in_place(committed, stats, practices, maya):
+    facet_index()
+    third = practices[2]
+    third.topics.set(Topic.objects.filter(slug="education"))
+    committed(lambda: publishing.content_set_fields(obj=third, by=maya, reason="Edited", title="Aardvark first"))
+    assert_same_as_rebuilt(facet_index())
+
+    committed(lambda: publishing.content_archive(obj=practices[0], by=maya))
+    assert practices[0].pk not in facet_index().ids
+    assert_same_as_rebuilt(facet_index())
+
+    committed(lambda: practice_merge(keep=practices[1], duplicate=practices[4], by=maya))
+    assert_same_as_rebuilt(facet_index())
+
+    committed(lambda: publishing.content_delete(obj=practices[5], by=maya))
+    index = facet_index()
+    assert len(index.ids) == 3
+    assert_same_as_rebuilt(index)
+    assert stats() == {"updated in place": 4, "practices updated in place": 5}
+
+
+def test_another_kinds_change_keeps_the_index_and_its_search_matches(committed, stats, practices):
+    index = facet_index()
+    index.memo.get("a search", lambda: 42)
+    committed(lambda: listings_changed([]))
+    assert facet_index() is index and index.memo.peek("a search") == 42
+    assert stats() == {}
+
+
+def test_a_bulk_change_rebuilds(committed, stats, practices):
+    facet_index()
+    committed(lambda: listings_changed(range(1, DELTA_LIMIT + 2)))  # more than a delta: one bulk row
+    assert ListingChange.objects.filter(practice_id=None).count() == 1
+    assert_same_as_rebuilt(facet_index())
+    assert stats() == {"built in a request": 1}  # FACET_INDEX_IN_BACKGROUND is off in tests
+
+
+def test_a_version_not_in_the_log_rebuilds(stats, practices):
+    from django.core.cache import cache
+
+    facet_index()
+    cache.clear()  # as when Redis restarts: the new version is odd, tied to no change
+    facet_index()
+    assert stats() == {"built in a request": 1}
+
+
+def test_rows_older_than_the_log_keeps_are_dropped(committed, practices):
+    old = ListingChange.objects.create(practice_id=1, created_at=timezone.now() - timezone.timedelta(days=2))
+    committed(lambda: listings_changed([practices[0].pk]))
+    assert not ListingChange.objects.filter(pk=old.pk).exists()
+
+
+def test_a_response_from_an_index_being_rebuilt_is_not_kept_by_the_page_cache(settings, client, practices):
+    settings.PAGE_CACHE_SECONDS = 3600
+    index = facet_index()
+    index.version = -2  # as if a bulk change had come and its rebuild were still running
+    facet_index_module._rebuilding = object()
+    try:
+        first, second = client.get("/practices/"), client.get("/practices/")
+    finally:
+        facet_index_module._rebuilding = None
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert "private" in second["Cache-Control"]
