@@ -36,7 +36,8 @@ from bench.sections import replace_section  # noqa: E402
 DOCS = ROOT / "docs" / "benchmarks.md"
 DATABASES = {
     "sqlite": ROOT / "var" / "bench-relevance-{what}.sqlite3",
-    "postgresql": "ibis_bench_relevance_{what}",
+    # BENCH_PG_NAME (bench/run.py) names them too: engineers measuring at once each have their own.
+    "postgresql": os.environ.get("BENCH_PG_NAME", "ibis_bench") + "_relevance_{what}",
 }
 FULLTEXT_DEPTH = 100  # the full text's results fused with the vectors
 TARGET = 0.90

@@ -24,6 +24,23 @@ class IndexedDocument:
     fields: dict[str, list[str]]  # field name -> its terms, in order
     pairs: frozenset[str]  # "word:term", the vocabulary this document brings
 
+    @property
+    def length(self) -> int:
+        """How many words it has, in every field: what ranking.py weighs term counts against."""
+        return sum(len(terms) for terms in self.fields.values())
+
+    @property
+    def statistics(self) -> str:
+        """How many times each term is in each field: `term:title,summary,body,context` for every term,
+        space-separated, with a space at either end (ranking.term_counts looks for " term:"). Stored
+        beside the engine's own index (SearchDocument.statistics), so that both engines rank from the
+        same figures (ranking.py)."""
+        counts: dict[str, list[int]] = {}
+        for position, name in enumerate(FIELDS):
+            for term in self.fields.get(name, ()):
+                counts.setdefault(term, [0] * len(FIELDS))[position] += 1
+        return " " + " ".join(f"{term}:{','.join(map(str, found))}" for term, found in counts.items()) + " "
+
 
 def read_texts(kind: SearchKind, object_ids: list[int]) -> list[ObjectText]:
     """The kind's text of these objects, under their document ids."""

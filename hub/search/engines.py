@@ -1,11 +1,9 @@
 """The two engines behind one interface, chosen by the database in use.
 
 Both receive the same terms (analysis.py) and the same parsed query (query.py); each stores
-and matches them with its own full-text machinery and ranks with weighted fields.
+and matches them with its own full-text machinery. Neither ranks: both hand over the figures stored
+with each document (statistics_of), which ranking.py ranks the same way for both.
 """
-
-import math
-from enum import StrEnum
 
 import numpy as np
 from django.db import connection, transaction
@@ -13,22 +11,10 @@ from django.db import connection, transaction
 from hub.search import query as q
 from hub.search.documents import FIELDS, IndexedDocument
 
-# Weights of title, summary, body and context, in that order.
-FIELD_WEIGHTS = (10.0, 4.0, 1.5, 1.0)
 MAX_POSITIONS_PER_TERM = 255  # PostgreSQL keeps at most 256 positions of one lexeme
 MAX_POSITION = 16383  # and none beyond this
 FIELD_GAP = 8  # so that a phrase never runs from the end of one field into the next
-HEAD_FIELDS = FIELDS[:2]  # title and summary: see Tier
-
-
-class Tier(StrEnum):
-    """Results come in two tiers, each ranked on its own: first the practices with every word of the
-    query in their title or summary (the head), then the other matches. The title and summary say
-    what a practice is about; and a word that 80 000 practices mention in passing is in the title or
-    summary of far fewer, so a first page rarely needs the second tier."""
-
-    HEAD = "head"
-    REST = "rest"
+HEAD_FIELDS = FIELDS[:2]  # title and summary: the head tier (ranking.Tier)
 
 
 def _id_array(joined: str | None) -> np.ndarray:
@@ -67,21 +53,27 @@ class SqliteEngine:
     @staticmethod
     def rows(documents: list[IndexedDocument]) -> list[tuple]:
         """What write_rows stores for these documents: computed apart, so that workers can do it."""
-        return [(d.document_id, " ".join(d.pairs), *(" ".join(d.fields[name]) for name in FIELDS)) for d in documents]
+        return [
+            (d.document_id, " ".join(d.pairs), d.length, d.statistics, *(" ".join(d.fields[name]) for name in FIELDS))
+            for d in documents
+        ]
 
     def write(self, cursor, documents: list[IndexedDocument]) -> None:
         """Store the documents (whose old versions were deleted first)."""
         self.write_rows(cursor, self.rows(documents))
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
-        cursor.executemany("INSERT INTO search_searchdocument (id, pairs) VALUES (%s, %s)", [r[:2] for r in rows])
+        cursor.executemany(
+            "INSERT INTO search_searchdocument (id, pairs, length, statistics) VALUES (%s, %s, %s, %s)",
+            [r[:4] for r in rows],
+        )
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, summary, body, context) VALUES (%s, %s, %s, %s, %s)",
-            [(r[0], *r[2:]) for r in rows],
+            [(r[0], *r[4:]) for r in rows],
         )
         # The title and summary again, in a table of their own (see migration 0003): the head tier.
         cursor.executemany(
-            "INSERT INTO search_head (rowid, title, summary) VALUES (%s, %s, %s)", [(r[0], r[2], r[3]) for r in rows]
+            "INSERT INTO search_head (rowid, title, summary) VALUES (%s, %s, %s)", [(r[0], r[4], r[5]) for r in rows]
         )
 
     def delete(self, cursor, document_ids: list[int]) -> None:
@@ -134,20 +126,15 @@ class SqliteEngine:
             )
             return _id_array(cursor.fetchone()[0])
 
-    def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
-        """The documents `among` (matches of one tier, a block of ids) best first.
-
-        The head tier is ranked on its title and summary (search_head), the rest on every field."""
-        # bm25() is lower for better matches; it already weighs rare words more (idf).
-        table = "search_head" if tier == Tier.HEAD else "search_fts"
-        weights = ", ".join(str(w) for w in (FIELD_WEIGHTS[:2] if tier == Tier.HEAD else FIELD_WEIGHTS))
+    def statistics_of(self, among: np.ndarray) -> list[tuple[int, int, str]]:
+        """(id, length, statistics) of the documents `among` these ids, for ranking.py."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "  # noqa: S608 - our constants
-                f"WHERE {table} MATCH %s{self.AMONG} ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [q.fts5_match(parsed), int(among.min()), int(among.max()), _json_ids(among), limit, offset],
+                "SELECT id, length, statistics FROM search_searchdocument "
+                "WHERE id IN (SELECT value FROM json_each(%s))",
+                [_json_ids(among)],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
 
     def spelling_candidates(self, word: str) -> list[str]:
         from hub.search.models import SearchTerm
@@ -161,8 +148,6 @@ class SqliteEngine:
 
 class PostgresEngine:
     name = "PostgreSQL full-text search"
-    # ts_rank's weights are given in the order D, C, B, A.
-    RANK_WEIGHTS = "{" + ",".join(str(w / FIELD_WEIGHTS[0]) for w in reversed(FIELD_WEIGHTS)) + "}"
 
     @staticmethod
     def tsvector_literal(document: IndexedDocument, fields: tuple[str, ...] = FIELDS) -> str:
@@ -181,7 +166,14 @@ class PostgresEngine:
     def rows(cls, documents: list[IndexedDocument]) -> list[tuple]:
         """What write_rows stores for these documents: computed apart, so that workers can do it."""
         return [
-            (d.document_id, " ".join(d.pairs), cls.tsvector_literal(d), cls.tsvector_literal(d, HEAD_FIELDS))
+            (
+                d.document_id,
+                " ".join(d.pairs),
+                d.length,
+                d.statistics,
+                cls.tsvector_literal(d),
+                cls.tsvector_literal(d, HEAD_FIELDS),
+            )
             for d in documents
         ]
 
@@ -192,12 +184,12 @@ class PostgresEngine:
     def write_rows(self, cursor, rows: list[tuple]) -> None:
         # COPY, not INSERT: a rebuild writes 100 000 of them. The title and summary go again in a
         # table of their own (see migration 0003): the head tier, small enough to rank thousands.
-        with cursor.copy("COPY search_searchdocument (id, pairs, document) FROM STDIN") as copy:
+        with cursor.copy("COPY search_searchdocument (id, pairs, length, statistics, document) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row[:3])
+                copy.write_row(row[:5])
         with cursor.copy("COPY search_head (id, head) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row((row[0], row[3]))
+                copy.write_row((row[0], row[5]))
 
     def delete(self, cursor, document_ids: list[int]) -> None:
         # The document goes with its SearchDocument row, which the caller deletes.
@@ -290,24 +282,14 @@ class PostgresEngine:
             cursor.execute(sql, [*params, kind.first_id, kind.last_id, limit])
             return _packed_id_array(cursor.fetchone()[0])
 
-    def ranked_ids(self, parsed, tier: Tier, among: np.ndarray, *, limit: int, offset: int, idfs) -> list[int]:
-        """The documents `among` (matches of one tier, a block of ids) best first; `idfs` weigh the groups
-        of words (inverse_document_frequencies)."""
-        # ts_rank knows nothing of how rare a word is: each group of the query weighs its idf. The head
-        # tier is ranked on its head alone, which is small; `document` has to be read back from TOAST.
-        table, column = ("search_head", "head") if tier == Tier.HEAD else ("search_searchdocument", "document")
-        groups = q.group_tsqueries(parsed)
-        score = " + ".join(f"%s * ts_rank(%s, {column}, %s::tsquery, 1)" for _ in groups)
-        score_params = [
-            value for idf, group in zip(idfs, groups, strict=True) for value in (idf, self.RANK_WEIGHTS, group)
-        ]
+    def statistics_of(self, among: np.ndarray) -> list[tuple[int, int, str]]:
+        """(id, length, statistics) of the documents `among` these ids, for ranking.py."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, {score} AS score FROM {table} "  # noqa: S608 - placeholders and our names
-                "WHERE id = ANY(%s::bigint[]) ORDER BY score DESC, id DESC LIMIT %s OFFSET %s",
-                [*score_params, _array_literal(among), limit, offset],
+                "SELECT id, length, statistics FROM search_searchdocument WHERE id = ANY(%s::bigint[])",
+                [_array_literal(among)],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return cursor.fetchall()
 
     def spelling_candidates(self, word: str) -> list[str]:
         with connection.cursor() as cursor:
@@ -318,18 +300,6 @@ class PostgresEngine:
                 [word, word],
             )
             return [row[0] for row in cursor.fetchall()]
-
-
-def inverse_document_frequencies(parsed, total: int, frequency: dict[str, int]) -> list[float]:
-    """How rare each group of words is among the `total` published practices, given how many have each
-    index term (spelling.term_frequencies)."""
-    idfs = []
-    for group in parsed.groups:
-        # a phrase is as rare as its rarest word, a group of alternatives as common as all of them
-        df = sum(min(frequency.get(t, 0) for t in alternative) for term in group for alternative in term.alternatives())
-        df = min(df, total)
-        idfs.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
-    return idfs
 
 
 def get_engine():

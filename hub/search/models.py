@@ -5,20 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class SearchDocument(models.Model):
     """One published object of a search kind as the index holds it.
 
-    `id` is the kind's number in the high bits and the object's primary key in the low ones
-    (hub.search.kinds.SearchKind.document_id): a practice's is its primary key. The engine's own data
-    lives beside it: on SQLite a row of the FTS5 tables `search_fts` and `search_head` with the same
-    rowid, on PostgreSQL the weighted tsvector column `document` of this very table and a row of
-    `search_head` (migrations 0002 and 0003). `pairs` keeps the (word, term) pairs of the object so
-    that the vocabulary can be updated when it changes or leaves the index.
+        `id` is the kind's number in the high bits and the object's primary key in the low ones
+        (hub.search.kinds.SearchKind.document_id): a practice's is its primary key. The engine's own data
+        lives beside it: on SQLite a row of the FTS5 tables `search_fts` and `search_head` with the same
+        rowid, on PostgreSQL the weighted tsvector column `document` of this very table and a row of
+        `search_head` (migrations 0002 and 0003); `length` and `statistics` are what the ranking reads, the
+    same on both engines (hub/search/ranking.py). `pairs` keeps the (word, term) pairs of the object so
+        that the vocabulary can be updated when it changes or leaves the index.
     """
 
     id = models.BigIntegerField(primary_key=True)
     pairs = models.TextField(blank=True)
+    # What both engines rank from (hub/search/ranking.py): the number of words, and how many times each
+    # term is in each field (documents.IndexedDocument.statistics).
+    length = models.PositiveIntegerField(default=0)
+    statistics = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
+        # The average length of a kind's documents is read from this index alone.
+        indexes = [models.Index(fields=["id", "length"], name="search_document_length_idx")]
 
     def __str__(self):
         return f"search document {self.pk}"

@@ -17,7 +17,8 @@ from hub.search.analysis import STEMMERS, stem, stems_in_every_language, words
 
 MAX_QUERY_CHARACTERS = 500
 MAX_TERMS = 12
-TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# A quote left open is not a phrase: `"refugee housing` is the two words, as if no quote had been typed.
+TOKEN_RE = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 # Words that say nothing about a practice; dropped from a query that has other words.
 # The index keeps them, so that they still count inside a "quoted phrase".
@@ -86,6 +87,21 @@ STOPWORDS = frozenset(
         "un",
         "una",
         "y",
+        # Portuguese
+        "ao",
+        "aos",
+        "com",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "na",
+        "nas",
+        "no",
+        "nos",
+        "os",
+        "um",
+        "uma",
     ]
 )
 
@@ -97,6 +113,7 @@ class Term:
     words: tuple[str, ...]
     # The alternatives whose terms are all in the index, once looked up (see within()).
     indexed: tuple[tuple[str, ...], ...] | None = None
+    quoted: bool = False  # typed inside quotes: never corrected (spelling.py)
 
     @property
     def is_phrase(self) -> bool:
@@ -114,10 +131,11 @@ class Term:
         """The same term, without the alternatives that have a term the index does not hold: the
         engine would look for each of them (a phrase once per language: 'peer <-> mentor' and
         'peer <-> mentoring')."""
-        return Term(self.words, tuple(alt for alt in self.alternatives() if all(t in vocabulary for t in alt)))
+        kept = tuple(alt for alt in self.alternatives() if all(t in vocabulary for t in alt))
+        return Term(self.words, kept, self.quoted)
 
     def __str__(self) -> str:
-        return f'"{" ".join(self.words)}"' if self.is_phrase else self.words[0]
+        return f'"{" ".join(self.words)}"' if self.is_phrase or self.quoted else self.words[0]
 
 
 @dataclass
@@ -159,7 +177,7 @@ class ParsedQuery:
 
     def replace_words(self, corrections: dict[str, str]) -> "ParsedQuery":
         def fix(term: Term) -> Term:
-            return Term(tuple(corrections.get(word, word) for word in term.words))
+            return Term(tuple(corrections.get(word, word) for word in term.words), quoted=term.quoted)
 
         return ParsedQuery([[fix(t) for t in group] for group in self.groups], [fix(t) for t in self.excluded])
 
@@ -194,7 +212,7 @@ def parse(text: str) -> ParsedQuery:
         if not found or count >= MAX_TERMS:
             continue
         count += 1
-        term = Term(tuple(found[:8]))
+        term = Term(tuple(found[:8]), quoted=quoted is not None)
         if negative:
             excluded.append(term)
         elif join_next:
@@ -239,7 +257,3 @@ def tsquery(query: ParsedQuery) -> str:
 def positive_tsquery(query: ParsedQuery) -> str:
     """The tsquery of the words that must be there, without the excluded ones."""
     return " & ".join("(" + " | ".join(_tsquery_term(t) for t in group) + ")" for group in query.groups)
-
-
-def group_tsqueries(query: ParsedQuery) -> list[str]:
-    return [tsquery(ParsedQuery([group])) for group in query.groups]

@@ -1,12 +1,17 @@
 """A search over published practices: the query as typed, what was run, and its results.
 
-The engine finds the matching practices (the practice kind's range of documents: kinds.py); the
-page's filters, the count, the facet counts and the date order come from the facet index
-(facet_index.py), as on the practice list.
-The engine then ranks the practices of the page's tier and block (RankedResults).
+The engine finds the matching practices (the practice kind's range of documents: kinds.py), each group
+of words on its own; the practices with every group, and the near matches with most of the rare ones
+(ranking.py), are the results. The page's filters, the count, the facet counts and the date order come
+from the facet index (facet_index.py), as on the practice list. Then the practices of the page's tier
+and block are ranked (RankedResults, ranking.rank): in Python, from figures stored with each document,
+so that both engines give the same order.
 
-When nothing matches, the search tries again with misspelt words corrected, then with any
-of the words instead of all of them, and says which it did.
+A word that neither the index nor a dictionary knows gets a "Did you mean …"; when the query as
+typed finds nothing, the search runs again with it corrected and says so.
+
+`lexical_ranking()` is the full-text ranking as a list of (document id, score), for fusion with
+other rankings.
 """
 
 from collections import Counter
@@ -15,13 +20,15 @@ from functools import cached_property
 
 import django_filters
 import numpy as np
+from django.db import connection
 from django.utils.module_loading import import_string
 
 from hub.practices.models import Practice
-from hub.search.engines import Tier, get_engine, inverse_document_frequencies
+from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
+from hub.search.ranking import TIERS, Collection, Tier, idf, near_matches, rank
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions, term_frequencies
 
@@ -30,16 +37,34 @@ from hub.search.spelling import corrections, expansions, term_frequencies
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
 RANK_BLOCK = 2_000
 # The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
-# and the latest of their title-and-summary matches (RankedResults._first_block).
-MATCHES, LATEST_HEAD_MATCHES = "search", "latest head matches"
+# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length.
+MATCHES, LATEST_HEAD_MATCHES, AVERAGE_LENGTH = "search", "latest head matches", "average length"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result of the full-text ranking: what a fusion with another ranking needs."""
+
+    document_id: int  # kinds.SearchKind.document_id: a practice's is its primary key
+    score: float  # BM25 (ranking.py); comparable within a tier only
+    tier: Tier
+
+
+def average_length(kind: SearchKind) -> float:
+    """The average number of words of the kind's documents (one read of an index)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT AVG(length) FROM search_searchdocument WHERE id BETWEEN %s AND %s", [kind.first_id, kind.last_id]
+        )
+        return float(cursor.fetchone()[0] or 0.0)
 
 
 class RankedResults:
     """Best first, ranked a page at a time: what Django's Paginator needs (len and slices).
 
-    The order: the head tier (every word in the title or summary), then the other matches
-    (engines.Tier); within a tier, blocks of RANK_BLOCK practices by id, latest first (a block is then
-    a range of ids, which the engine can seek); within a block, the engine's ranking."""
+    The order: the tiers of ranking.Tier (every word in the title or summary, every word, most of the
+    rare words); within a tier, blocks of RANK_BLOCK practices by id, latest first (a block is then
+    a range of ids, which the engine can seek); within a block, ranking.rank."""
 
     def __init__(self, search: "PracticeSearch"):
         self.search = search
@@ -48,17 +73,19 @@ class RankedResults:
         return self.search.count
 
     def __getitem__(self, page: slice) -> list[Practice]:
-        search = self.search
-        start, stop = page.start or 0, min(page.stop or search.count, search.count)
-        ids = self._first_block(start, stop)
-        if ids is None:
-            ids = self._tiers(start, stop)
+        ids = [hit.document_id for hit in self.hits(page)]
         # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
         # the status index (every published practice) rather than the 20 rows by key.
         found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
         return [found[pk] for pk in ids if pk in found]
 
-    def _first_block(self, start: int, stop: int) -> list[int] | None:
+    def hits(self, page: slice) -> list[Hit]:
+        search = self.search
+        start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        found = self._first_block(start, stop)
+        return found if found is not None else self._tiers(start, stop)
+
+    def _first_block(self, start: int, stop: int) -> list[Hit] | None:
         """A page within the head tier's first block, when no filter or excluded word narrows the
         search and its head tier is not known yet: the engine gives that block itself, the latest
         head matches, by reading the newest practices until it has them (PostgreSQL: 5 ms, where
@@ -74,44 +101,48 @@ class RankedResults:
         if len(block) < RANK_BLOCK:  # the whole head tier: _tiers takes it from the memo
             search.remember_head(block)
             return None
-        return self._ranked(Tier.HEAD, np.sort(block)[::-1], start, stop)
+        return ranked(search, Tier.HEAD, np.sort(block)[::-1], start, stop)
 
-    def _tiers(self, start: int, stop: int) -> list[int]:
+    def _tiers(self, start: int, stop: int) -> list[Hit]:
         search = self.search
-        head = search.head_bits()
-        ids, tier_start = [], 0
-        for tier, bits in ((Tier.HEAD, head), (Tier.REST, search.bits & ~head)):
+        hits, tier_start = [], 0
+        for tier, bits in search.tier_bits():
             size = bits.bit_count()
             if start < tier_start + size and stop > tier_start:
-                candidates = self._latest_first(bits)
-                ids += self._ranked(tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
+                candidates = np.sort(search.index.id_array(bits))[::-1]
+                hits += ranked(search, tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
             tier_start += size
-        return ids
-
-    def _latest_first(self, bits: int) -> np.ndarray:
-        return np.sort(self.search.index.id_array(bits))[::-1]
-
-    def _ranked(self, tier: Tier, candidates, start: int, stop: int) -> list[int]:
-        search = self.search
-        return ranked(search.engine, search.indexed, search.idfs, tier, candidates, start, stop)
+        return hits
 
 
-def ranked(engine, parsed: ParsedQuery, idfs, tier: Tier, candidates, start: int, stop: int) -> list[int]:
-    """Ids from `start` to `stop` of the `candidates` of one tier (latest first) in the engine's order,
-    a block of RANK_BLOCK at a time."""
-    ids = []
+def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
+    """Hits from `start` to `stop` of the `candidates` of one tier (latest first) in ranking.rank's
+    order, a block of RANK_BLOCK at a time."""
+    hits = []
     stop = min(stop, len(candidates))
     while start < stop:
         block_start = start - start % RANK_BLOCK
         block = candidates[block_start : block_start + RANK_BLOCK]
         limit = min(stop, block_start + len(block)) - start
-        ids += engine.ranked_ids(parsed, tier, block, limit=limit, offset=start - block_start, idfs=idfs)
+        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
+        offset = start - block_start
+        hits += [Hit(document_id, score, tier) for document_id, score in order[offset : offset + limit]]
         start += limit
-    return ids
+    return hits
 
 
 def _bitset_size(bits: int) -> int:
     return (bits.bit_length() + 7) // 8 + SMALL_ENTRY_BYTES
+
+
+def _members(bits: int, size: int) -> np.ndarray:
+    """A bitset of the facet index as one boolean per practice."""
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little").astype(bool)
+
+
+def _bits(members: np.ndarray) -> int:
+    return int.from_bytes(np.packbits(members, bitorder="little").tobytes(), "little")
 
 
 @dataclass
@@ -122,15 +153,21 @@ class PracticeSearch:
     filter_bits: int  # the practices that the page's filters keep, as a bitset of the facet index
     filtered: bool = False  # whether any filter is in force
     sort: str = "relevance"
-    executed: ParsedQuery | None = None  # what ran: the query, corrected, or relaxed
-    corrected: bool = False  # misspelt words were corrected because the query found nothing
-    relaxed: bool = False  # nothing had every word: these have some
+    executed: ParsedQuery | None = None  # what ran: the query as typed, or corrected
+    corrected: bool = False  # the query as typed found nothing; these are the results of the corrected one
+    as_typed: bool = False  # the searcher asked for the words as typed, without correction
+    relaxed: bool = False  # nothing had every word: these have most of them
     expanded: dict[str, str] = field(default_factory=dict)  # rare words also looked for as a common one
     suggestion: ParsedQuery | None = None  # "Did you mean …" beside results of the query as typed
-    bits: int = 0  # the matches that the filters keep
+    every_bits: int = 0  # the matches with every group of words that the filters keep
+    near_bits: int = 0  # the near matches (ranking.near_matches) that the filters keep
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
     kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
+
+    @property
+    def bits(self) -> int:
+        return self.every_bits | self.near_bits
 
     @property
     def count(self) -> int:
@@ -147,22 +184,44 @@ class PracticeSearch:
 
     @cached_property
     def idfs(self) -> list[float]:
-        frequency = term_frequencies(self.executed.index_terms(), self.index.memo)
-        return inverse_document_frequencies(self.executed, len(self.index.ids), frequency)
+        """How rare each group of words of what ran is among the published practices."""
+        total = len(self.index.ids)
+        return [idf(self._group_bits(group).bit_count(), total) for group in self.executed.groups]
+
+    @cached_property
+    def collection(self) -> Collection:
+        length = self.index.memo.get((AVERAGE_LENGTH, self.kind.slug), lambda: average_length(self.kind))
+        return Collection(len(self.index.ids), length)
 
     @cached_property
     def terms(self) -> frozenset[str]:
         return query_terms(self.executed) if self.executed else frozenset()
 
+    def _group_bits(self, group: list[Term]) -> int:
+        """The published practices that have this group of words, before the filters."""
+        found = self._kept([group], head=False)
+        return found if found is not None else self._engine_matches([group], head=False)
+
+    def _excluded_bits(self, parsed: ParsedQuery) -> int:
+        bits = 0
+        for term in parsed.excluded:
+            bits |= self._engine_matches([[term]], head=False)
+        return bits
+
     def matches(self, parsed: ParsedQuery, *, head: bool = False) -> int:
-        """The bitset of the published practices that match, before the filters (head: with every
-        group of words in their title or summary; the excluded words are left to the full query).
+        """The bitset of the published practices that match every group, before the filters (head: with
+        every group of words in their title or summary; the excluded words are left to the full query).
 
         What the engine finds is kept with the facet index until the next publication: a common word
         matches most practices, and collecting 90 000 ids from the engine is most of what a search
-        costs. All the groups of words searched together before, or a group searched before
-        (`refugees` of `refugees housing`), are taken from there; the engine is asked once for the
-        rest of the query, all its groups together."""
+        costs. Each group of words is asked for on its own (the near matches and the rarity of each
+        need them apart) and kept; the title-and-summary matches of all the groups together are asked
+        for together, and a group's kept ones are taken from memory."""
+        if not head:
+            bits = self.index.everything
+            for group in parsed.groups:
+                bits &= self._group_bits(group)
+            return bits & ~self._excluded_bits(parsed)
         bits = self._kept(parsed.groups, head) if len(parsed.groups) > 1 else None
         if bits is None:
             bits, asked = self.index.everything, []
@@ -174,10 +233,29 @@ class PracticeSearch:
                     bits &= found
             if asked:
                 bits &= self._engine_matches(asked, head)
-        if not head:
-            for term in parsed.excluded:
-                bits &= ~self._engine_matches([[term]], head=False)
         return bits
+
+    def near(self, parsed: ParsedQuery) -> int:
+        """The near matches of the query (ranking.near_matches), before the filters."""
+        if len(parsed.groups) < 2:
+            return 0
+        size = len(self.index.ids)
+        total = len(self.index.ids)
+        group_bits = [self._group_bits(group) for group in parsed.groups]
+        members = [_members(bits, size) for bits in group_bits]
+        idfs = [idf(bits.bit_count(), total) for bits in group_bits]
+        required = [any(term.quoted for term in group) for group in parsed.groups]
+        return _bits(near_matches(members, idfs, required)) & ~self._excluded_bits(parsed)
+
+    def run(self, parsed: ParsedQuery) -> bool:
+        """Make `parsed` what ran, with its matches and near matches; whether the filters leave any."""
+        self.executed = parsed
+        self.every_bits = self.matches(parsed) & self.filter_bits
+        self.near_bits = self.near(parsed) & self.filter_bits & ~self.every_bits
+        self.relaxed = not self.every_bits and bool(self.near_bits)
+        for name in ("indexed", "idfs", "terms"):
+            self.__dict__.pop(name, None)
+        return bool(self.bits)
 
     @staticmethod
     def _key(groups: list[list[Term]], head: bool) -> tuple:
@@ -198,7 +276,11 @@ class PracticeSearch:
 
     def head_bits(self) -> int:
         """The matches with every word in their title or summary (that the filters keep)."""
-        return self.matches(self.executed, head=True) & self.bits
+        return self.matches(self.executed, head=True) & self.every_bits
+
+    def tier_bits(self) -> list[tuple[Tier, int]]:
+        head = self.head_bits()
+        return list(zip(TIERS, (head, self.every_bits & ~head, self.near_bits), strict=True))
 
     @property
     def executed_key(self) -> tuple:
@@ -225,6 +307,10 @@ class PracticeSearch:
             return PracticeSelection(self.index, self.bits)
         return RankedResults(self)
 
+    def hits(self, limit: int) -> list[Hit]:
+        """The first `limit` results best first, with their scores (whatever the sort)."""
+        return RankedResults(self).hits(slice(0, limit)) if self.executed is not None else []
+
 
 def practice_filterset_class() -> type[django_filters.FilterSet]:
     """The site search's filters of practices, as the practice kind registered them (hub/practices/search.py):
@@ -232,38 +318,51 @@ def practice_filterset_class() -> type[django_filters.FilterSet]:
     return import_string(search_kind_named(PRACTICES).extra["filterset"])
 
 
-def search_practices(text: str, filterset: django_filters.FilterSet | None = None) -> PracticeSearch:
+def search_practices(
+    text: str, filterset: django_filters.FilterSet | None = None, *, as_typed: bool = False
+) -> PracticeSearch:
+    """The published practices that match `text` (and the filters), ranked. as_typed: never corrected."""
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()
     chosen = filterset.chosen() if filterset is not None else {}
     search = PracticeSearch(
-        text=text, parsed=parsed, index=index, filter_bits=index.select(chosen), filtered=bool(chosen), sort=sort
+        text=text,
+        parsed=parsed,
+        index=index,
+        filter_bits=index.select(chosen),
+        filtered=bool(chosen),
+        sort=sort,
+        as_typed=as_typed,
     )
     if parsed.is_empty:
         return search
     search.expanded = expansions(parsed, index.memo)
     if search.expanded:
         parsed = parsed.with_alternatives(search.expanded)
-    matched = search.matches(parsed)
-    search.executed, search.bits = parsed, matched & search.filter_bits
-    fixes = corrections(parsed, index.memo)
-    corrected = parsed.replace_words(fixes) if fixes else None
-    if search.count == 0:
-        if corrected is not None and (found := search.matches(corrected)) & search.filter_bits:
-            search.executed, search.bits, search.corrected = corrected, found & search.filter_bits, True
-            matched = found
-        elif len(parsed.positive_terms()) > 1:
-            relaxed = (corrected or parsed).relaxed()
-            if (found := search.matches(relaxed)) & search.filter_bits:
-                search.executed, search.bits, search.relaxed = relaxed, found & search.filter_bits, True
-                search.corrected = corrected is not None
-                matched = found
-    elif corrected is not None and search.matches(corrected):
-        search.suggestion = corrected
+    found = search.run(parsed)
+    fixes = {} if as_typed else corrections(parsed, index.memo)
+    if fixes:
+        corrected = parsed.replace_words(fixes)
+        if not found:
+            if search.run(corrected):
+                search.corrected = True
+            else:
+                search.run(parsed)
+        elif search.matches(corrected) or search.near(corrected):
+            search.suggestion = corrected
     if search.count == 0 and search.filtered:
-        search.unfiltered_count = matched.bit_count()
+        search.unfiltered_count = (search.matches(search.executed) | search.near(search.executed)).bit_count()
     return search
+
+
+def lexical_ranking(text: str, *, kind: str = PRACTICES, limit: int = 100) -> list[Hit]:
+    """The full-text ranking of the published objects of a kind for `text`, best first, at most `limit`:
+    what a fusion with another ranking (vectors) takes. A document id is the kind's number in its high
+    bits and the object's primary key in the low ones (kinds.SearchKind.object_ids)."""
+    searched = search_kind_named(kind)
+    search = search_practices(text) if searched.slug == PRACTICES else search_kind(searched, text)
+    return search.hits(limit)
 
 
 def kind_count(kind: SearchKind, text: str) -> int:
@@ -271,12 +370,17 @@ def kind_count(kind: SearchKind, text: str) -> int:
     return search_practices(text).count if kind.slug == PRACTICES else search_kind(kind, text).count
 
 
+def _no_ids() -> np.ndarray:
+    return np.empty(0, dtype=np.int64)
+
+
 @dataclass
 class KindSearch:
     """A search over the published objects of a kind other than practices (kinds.SearchKind).
 
-    The engine finds the kind's matches (its range of document ids) and ranks them, in the same two
-    tiers and blocks as practices; the kind's facets are counted over the matches from one query of
+    The engine finds the kind's matches (its range of document ids), with the near matches, and they are
+    ranked in the same tiers and blocks as practices, by the same ranking (ranking.py); the kind's facets
+    are counted over the matches from one query of
     the facet fields of its published objects. A kind holds thousands of objects, not 100 000
     practices: such a query costs a few milliseconds, where a facet index of bitsets would be one
     more thing kept in every process. A kind that grows to practices' size gets one then."""
@@ -287,15 +391,30 @@ class KindSearch:
     chosen: dict[str, str]  # facet name -> value as typed
     executed: ParsedQuery | None = None
     matched: list[tuple] = field(default_factory=list)  # (pk, facet values…) of the published matches
-    ids: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # document ids, filtered
-    head: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # of them, the head tier
+    ids: np.ndarray = field(default_factory=_no_ids)  # document ids of every match and near match, filtered
+    head: np.ndarray = field(default_factory=_no_ids)  # of them, every word in the title or summary
+    every: np.ndarray = field(default_factory=_no_ids)  # of them, every word somewhere
     indexed: ParsedQuery | None = None
     idfs: list[float] = field(default_factory=list)
+    collection: Collection = Collection(0, 0.0)
     engine: object = field(default_factory=get_engine)
 
     @property
     def count(self) -> int:
         return len(self.ids)
+
+    @property
+    def relaxed(self) -> bool:
+        return not len(self.every) and bool(len(self.ids))
+
+    def tier_ids(self) -> list[tuple[Tier, np.ndarray]]:
+        rest = np.setdiff1d(self.every, self.head)
+        near = np.setdiff1d(self.ids, self.every)
+        return list(zip(TIERS, (self.head, rest, near), strict=True))
+
+    def hits(self, limit: int) -> list[Hit]:
+        """The first `limit` results best first, with their scores."""
+        return KindResults(self).hits(slice(0, limit))
 
     @cached_property
     def terms(self) -> frozenset[str]:
@@ -347,30 +466,26 @@ class KindResults:
 
     def __getitem__(self, page: slice) -> list:
         search = self.search
-        start, stop = page.start or 0, min(page.stop or search.count, search.count)
-        ids, tier_start = [], 0
-        rest = np.setdiff1d(search.ids, search.head)
-        for tier, candidates in ((Tier.HEAD, search.head), (Tier.REST, rest)):
-            size = len(candidates)
-            if start < tier_start + size and stop > tier_start:
-                latest = np.sort(candidates)[::-1]
-                ids += ranked(
-                    search.engine,
-                    search.indexed,
-                    search.idfs,
-                    tier,
-                    latest,
-                    max(start, tier_start) - tier_start,
-                    stop - tier_start,
-                )
-            tier_start += size
-        pks = search.kind.object_ids(ids)
+        pks = search.kind.object_ids([hit.document_id for hit in self.hits(page)])
         found = search.kind.published().in_bulk(pks)
         return [found[pk] for pk in pks if pk in found]
 
+    def hits(self, page: slice) -> list[Hit]:
+        search = self.search
+        start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        hits, tier_start = [], 0
+        for tier, candidates in search.tier_ids():
+            size = len(candidates)
+            if start < tier_start + size and stop > tier_start:
+                latest = np.sort(candidates)[::-1]
+                hits += ranked(search, tier, latest, max(start, tier_start) - tier_start, stop - tier_start)
+            tier_start += size
+        return hits
+
 
 def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = None) -> KindSearch:
-    """The published objects of `kind` that match the words and have the chosen facet values."""
+    """The published objects of `kind` that match the words, or most of the rare ones, and have the
+    chosen facet values."""
     search = KindSearch(kind=kind, text=text, parsed=parse(text), chosen=dict(chosen or {}))
     if search.parsed.is_empty:
         return search
@@ -379,16 +494,30 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     # until the listing version moves, which forum posts do not move (they are not listings), and it
     # would go on saying that a word first written in a post since is in no document.
     frequency = term_frequencies(search.parsed.index_terms(), Memo(budget=0))
-    search.indexed = search.parsed.within(frequency)
-    if search.indexed is None:  # a word no document holds
-        return search
-    matching = search.engine.matching_ids(search.indexed, kind=kind)
+    search.indexed = search.parsed.within(frequency) or search.parsed
+    engine = search.engine
+
+    def matching(groups) -> np.ndarray:
+        indexed = ParsedQuery(groups).within(frequency)
+        return engine.matching_ids(indexed, kind=kind) if indexed is not None else _no_ids()
+
     fields = [facet.field for facet in kind.facets]
     published = {row[0]: row for row in kind.published().values_list("pk", *fields)}
-    search.matched = [published[pk] for pk in kind.object_ids(matching).tolist() if pk in published]
+    published_ids = np.array(kind.document_ids(list(published)), dtype=np.int64)
+    per_group = [np.intersect1d(matching([group]), published_ids) for group in search.parsed.groups]
+    excluded = np.concatenate([matching([[term]]) for term in search.parsed.excluded] or [_no_ids()])
+    universe = np.setdiff1d(np.unique(np.concatenate(per_group)), excluded)
+    members = [np.isin(universe, ids) for ids in per_group]
+    every = universe[np.logical_and.reduce(members)] if members else _no_ids()
+    search.idfs = [idf(len(ids), len(published)) for ids in per_group]
+    required = [any(term.quoted for term in group) for group in search.parsed.groups]
+    near = universe[near_matches(members, search.idfs, required)]
+    found = np.union1d(every, near)
+    search.matched = [published[pk] for pk in kind.object_ids(found).tolist() if pk in published]
     kept = [row[0] for row in search.matched if search._keeps(row, search.chosen)]
     search.ids = np.array(kind.document_ids(kept), dtype=np.int64)
-    if len(search.ids):
-        search.head = np.intersect1d(search.engine.matching_ids(search.indexed, head=True, kind=kind), search.ids)
-    search.idfs = inverse_document_frequencies(search.executed, len(published), frequency)
+    search.every = np.intersect1d(every, search.ids)
+    if len(search.every):
+        search.head = np.intersect1d(engine.matching_ids(search.indexed, head=True, kind=kind), search.every)
+    search.collection = Collection(len(published), average_length(kind))
     return search

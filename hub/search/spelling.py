@@ -1,7 +1,11 @@
-"""Corrections for words the index does not hold: "imigrant" -> "immigrant".
+"""Corrections for words that are not words: "imigrant" -> "immigrant".
 
-Candidates come from the vocabulary table (pg_trgm's trigram index on PostgreSQL, words of a
-similar length on SQLite); RapidFuzz picks the closest on both engines, so both suggest the same.
+A word is corrected only when neither the index nor a dictionary of English, French, Spanish or
+Portuguese knows it (dictionary.py): `español` is a word, and stays one even where the index only
+holds the French `espagnol`; an English word that no practice uses is not "corrected" into one that
+some practice does. Words inside quotes are never corrected. Candidates come from the vocabulary
+table (pg_trgm's trigram index on PostgreSQL, words of a similar length on SQLite); RapidFuzz picks
+the closest on both engines, so both suggest the same.
 """
 
 import re
@@ -9,6 +13,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from hub.search.analysis import stems_in_every_language
+from hub.search.dictionary import is_word
 from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, Memo
 from hub.search.models import SearchTerm
@@ -40,15 +45,23 @@ def _closest_word(word: str) -> str | None:
     return max(tied, key=lambda candidate: (counts.get(candidate, 0), candidate))
 
 
+def is_misspelt(word: str, memo: Memo) -> bool:
+    """Neither the index nor a dictionary knows it (short words and numbers are never misspelt)."""
+    if len(word) < MIN_WORD_LENGTH or not word.isalpha():
+        return False
+    return not word_documents(word, memo) and not is_word(word)
+
+
 def corrections(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
-    """{word as typed: correction} for the words of the query the index does not know."""
+    """{word as typed: correction} for the words of the query that are not words (is_misspelt), outside
+    quotes."""
     fixes = {}
     for term in [*parsed.positive_terms(), *parsed.excluded]:
-        for word in term.words:
-            if word in fixes or len(word) < MIN_WORD_LENGTH or word.isdigit() or word_documents(word, memo):
-                continue
-            if correction := closest_word(word, memo):
-                fixes[word] = correction
+        if term.is_phrase or term.quoted:
+            continue
+        word = term.words[0]
+        if word not in fixes and is_misspelt(word, memo) and (correction := closest_word(word, memo)):
+            fixes[word] = correction
     return fixes
 
 
@@ -94,7 +107,8 @@ def expansions(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
     for group in parsed.groups:
         for term in group:
             word = term.words[0]
-            if term.is_phrase or len(word) < MIN_WORD_LENGTH or word.isdigit():
+            # A word of a dictionary is looked for as it is: `espanol` is not also `espagnol`.
+            if term.is_phrase or len(word) < MIN_WORD_LENGTH or word.isdigit() or is_word(word):
                 continue
             documents = word_documents(word, memo)
             if not 0 < documents <= RARE_DOCUMENTS:

@@ -12,6 +12,8 @@ from hub.search.query import parse
 from hub.search.results import kind_count, practice_filterset_class, search_kind, search_practices
 from hub.search.snippets import highlight, snippet
 
+AS_TYPED = "as-typed"  # ?spelling=as-typed: the words as typed, never corrected
+
 
 def search(request):
     kind = search_kind_named(request.GET.get("kind") or DEFAULT_KIND)
@@ -21,7 +23,8 @@ def search(request):
         return _search_kind(request, kind)
     filterset = practice_filterset_class()(request.GET or None, queryset=Practice.objects.published())
     text = filterset.cleaned().get("q") or ""
-    found = search_practices(text, filterset)
+    # "Search instead for …" (after a correction) asks for the words exactly as typed.
+    found = search_practices(text, filterset, as_typed=request.GET.get("spelling") == AS_TYPED)
     page = paginate(request, found.results())
     for practice in page:
         practice.search_title = highlight(practice.title, practice.language, found.terms)
@@ -30,6 +33,8 @@ def search(request):
     facet_groups, active_filters = facet_panel(filterset, facets)
     params = request.GET.copy()
     params.pop("page", None)
+    as_typed_params = params.copy()
+    as_typed_params["spelling"] = AS_TYPED
     status = 400 if filterset.is_bound and filterset.errors else 200
     return render(
         request,
@@ -44,6 +49,7 @@ def search(request):
             "words": text,
             "clear_url": "?" + urlencode({"q": text}),
             "query_string": params.urlencode(),
+            "as_typed_query": as_typed_params.urlencode(),
             "sort": found.sort,
         },
         status=status,

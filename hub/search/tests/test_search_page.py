@@ -57,8 +57,8 @@ def test_a_plural_in_spanish_finds_the_singular(client, practices):
     assert titles(client, q="refugiados") == [practices["maipu"].title]
 
 
-def test_every_word_must_match(client, practices):
-    assert titles(client, q="newcomers volunteers") == [practices["language"].title]
+def test_practices_with_every_word_come_first(client, practices):
+    assert titles(client, q="newcomers volunteers")[0] == practices["language"].title
 
 
 def test_a_quoted_phrase_needs_the_words_side_by_side(client, practices):
@@ -78,7 +78,13 @@ def test_or_finds_either_word(client, practices):
 def test_a_misspelt_word_finds_the_practices_and_says_it_was_corrected(client, practices):
     response = client.get(URL, {"q": "imigrant"})
     assert [p.title for p in response.context["page"]] == [practices["dallas"].title]
-    assert "results for the corrected spelling" in response.content.decode()
+    text = response.content.decode()
+    assert "Showing results for <strong>immigrant</strong>" in text
+    # "Search instead for imigrant": the words as typed, not corrected, which find nothing.
+    assert 'href="?q=imigrant&amp;spelling=as-typed">imigrant</a>' in text
+    as_typed = client.get(URL, {"q": "imigrant", "spelling": "as-typed"})
+    assert list(as_typed.context["page"]) == []
+    assert not as_typed.context["search"].corrected
 
 
 def test_an_organisation_or_a_country_name_in_another_language_finds_the_practice(client, practices):

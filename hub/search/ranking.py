@@ -1,0 +1,138 @@
+"""The order of full-text results, computed in Python from the same figures on both engines.
+
+The engines find what matches (engines.py); the order is decided here, so that SQLite and PostgreSQL
+rank the same matches the same way. A document's score is BM25 with weighted fields (the way SQLite
+FTS5's bm25() weighs them): for each group of words of the query (a word, a "phrase", or words
+joined by OR),
+
+    idf(group) × f × (K1 + 1) / (f + K1 × (1 − B + B × length / average length))
+
+where f is the group's weighted count in the document (each occurrence counts its field's weight,
+title > summary > the rest > organisations and places), idf how rare the group is among the published
+documents of the kind, and the length the document's number of words. The counts and lengths are
+stored with each document (SearchDocument.length and .statistics), so nothing here depends on an
+engine's own ranking function: PostgreSQL's ts_rank knows nothing of how rare a word is.
+
+Results come in tiers, each ranked on its own (results.py):
+
+1. HEAD: every group of words in the title or summary;
+2. REST: every group somewhere;
+3. NEAR: not every group, but most of what is rare in the query: the groups it has weigh at least
+   NEAR_SHARE of the idf of the query's groups (only groups that some document has count), and it has
+   every quoted word or phrase. A four-word query that one practice matches fully shows that one first, then
+   the practices that lack one common word, not that one alone.
+
+The entry point for other rankings to fuse with (vectors): `lexical_ranking(text, limit)` in results.py,
+which returns (document id, score) best first; `rank()` here ranks any set of document ids.
+"""
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from hub.search.query import ParsedQuery
+
+# Weights of title, summary, body and context (organisations, places), in that order.
+FIELD_WEIGHTS = (8.0, 4.0, 1.5, 1.0)
+K1 = 1.2
+B = 0.75
+# A near match has groups of words that weigh at least this share of the query's idf.
+NEAR_SHARE = 0.5
+
+
+class Tier(StrEnum):
+    """HEAD first, then REST, then NEAR (see the module's text). Title and summary say what a document
+    is about; a word that 80 000 practices mention in passing is in the title or summary of far fewer,
+    so a first page rarely needs the second tier."""
+
+    HEAD = "head"
+    REST = "rest"
+    NEAR = "near"
+
+
+TIERS = (Tier.HEAD, Tier.REST, Tier.NEAR)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What BM25 needs of the documents of a kind as a whole."""
+
+    documents: int
+    average_length: float
+
+
+def idf(document_frequency: int, documents: int) -> float:
+    """How rare: 0 for a group in every document, more the fewer have it (Okapi's, never negative)."""
+    document_frequency = min(document_frequency, documents)
+    return math.log(1 + (documents - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def group_alternatives(parsed: ParsedQuery) -> list[list[tuple[str, ...]]]:
+    """For each group of the query, the index term sequences it may be found as (query.Term.alternatives)."""
+    return [[alternative for term in group for alternative in term.alternatives()] for group in parsed.groups]
+
+
+def term_counts(statistics: str, term: str) -> tuple[int, ...] | None:
+    """How many times the term is in each field of a document (its SearchDocument.statistics)."""
+    at = statistics.find(f" {term}:")
+    if at < 0:
+        return None
+    start = at + len(term) + 2
+    return tuple(int(n) for n in statistics[start : statistics.index(" ", start)].split(","))
+
+
+def weighted_count(statistics: str, alternatives: list[tuple[str, ...]]) -> float:
+    """How many times a group is in a document, each time weighing its field's weight. A phrase counts,
+    in each field, as many times as its least frequent word (the engine made sure it is there)."""
+    total = 0.0
+    for alternative in alternatives:
+        counts = [term_counts(statistics, term) for term in alternative]
+        if any(found is None for found in counts):
+            continue
+        for weight, *per_term in zip(FIELD_WEIGHTS, *counts, strict=False):
+            total += weight * min(per_term)
+    return total
+
+
+def score(length: int, statistics: str, groups: list[list[tuple[str, ...]]], idfs: list[float], collection) -> float:
+    norm = K1 * (1 - B + B * length / (collection.average_length or 1.0))
+    total = 0.0
+    for alternatives, weight in zip(groups, idfs, strict=True):
+        found = weighted_count(statistics, alternatives)
+        if found:
+            total += weight * found * (K1 + 1) / (found + norm)
+    return total
+
+
+def rank(rows, parsed: ParsedQuery, idfs: list[float], collection: Collection) -> list[tuple[int, float]]:
+    """(document id, score) of the `rows` (id, length, statistics: engines' statistics_of), best first;
+    equal scores by id, the latest first. The same rows give the same order on every engine."""
+    groups = group_alternatives(parsed)
+    scored = [
+        (document_id, score(length, statistics or " ", groups, idfs, collection))
+        for document_id, length, statistics in rows
+    ]
+    scored.sort(key=lambda item: (-item[1], -item[0]))
+    return scored
+
+
+def near_matches(members: list[np.ndarray], idfs: list[float], required: list[bool]) -> np.ndarray:
+    """Which documents are near matches, as a boolean array over the same documents as `members` (one
+    boolean array per group: whether each document has the group): the groups they have weigh at
+    least NEAR_SHARE of the idf of the groups some document has, they have every required group (quoted
+    words and phrases), and they lack at least one group (the others are the first tiers)."""
+    if len(members) < 2:
+        return np.zeros(len(members[0]) if members else 0, dtype=bool)
+    present = [bool(m.any()) for m in members]
+    total = sum(weight for weight, found in zip(idfs, present, strict=True) if found)
+    weight = np.zeros(len(members[0]), dtype=np.float64)
+    every = np.ones(len(members[0]), dtype=bool)
+    needed = np.ones(len(members[0]), dtype=bool)
+    for member, group_idf, must in zip(members, idfs, required, strict=True):
+        weight += member * group_idf
+        every &= member
+        if must:
+            needed &= member
+    return (weight > 0) & (weight >= NEAR_SHARE * total - 1e-9) & needed & ~every
