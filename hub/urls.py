@@ -10,7 +10,6 @@ from hub.operations.views import healthz
 from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
-from hub.resources.feeds import ResourceFeed
 from hub.serving.views import language_set
 
 urlpatterns = [
@@ -22,7 +21,6 @@ urlpatterns = [
     path("", include("hub.events.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
-    path("feeds/resources/", ResourceFeed(), name="feed_resources"),
     path("feeds/events.ics", events_ics, name="feed_events_ics"),
     path("feeds/", include("hub.follow.feed_urls")),
     path("", include("hub.search.urls")),

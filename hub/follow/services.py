@@ -193,7 +193,7 @@ def alerts_send(*, model: str, pk: int) -> int:
         sent = _already_sent(since=entry.date or timezone.now(), emails=list(by_email))
         sendings = []
         for email, mine in by_email.items():
-            if entry.key in sent[email]:
+            if entry.key in sent[email] or email in entry.not_for:
                 continue
             url = unsubscribe_url(mine)
             context = {"entry": entry, "subscriptions": mine, "unsubscribe_url": url, "manage_url": manage_url(email)}
@@ -284,7 +284,7 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
         entries = []
         more = 0
         for entry in matched.get((subscription.what, subscription.key), ()):
-            if entry.date > start and entry.key not in seen:
+            if entry.date > start and entry.key not in seen and subscription.email not in entry.not_for:
                 if len(entries) == SECTION_ENTRIES:
                     more += 1
                     continue
