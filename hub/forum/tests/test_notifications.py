@@ -7,9 +7,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from hub.forum import services
 from hub.follow.models import Frequency, Subscription
 from hub.follow.services import digests_send, follow_wanted, subscription_follow
+from hub.forum import services
 from hub.forum.search import post_texts
 from hub.people.models import Profile
 
