@@ -130,6 +130,16 @@ def subscription_set_frequency(*, subscription: Subscription, frequency: str) ->
 
 
 @transaction.atomic
+def subscriptions_forget_member(*, user) -> int:
+    """On account deletion: every subscription of the member, by account or by their address, ends."""
+    mine = Subscription.objects.filter(user=user)
+    if user.email:
+        mine = mine | Subscription.objects.of_address(user.email)
+    deleted, _by_model = Subscription.objects.filter(pk__in=list(mine.values_list("pk", flat=True))).delete()
+    return deleted
+
+
+@transaction.atomic
 def subscription_delete(*, subscription: Subscription) -> None:
     subscription.delete()
 

@@ -151,6 +151,13 @@ def topic_visit(*, topic: Topic, user) -> datetime | None:
 
 
 @transaction.atomic
+def forum_forget_member(*, user) -> None:
+    """On account deletion: what they read and when goes; their posts and topics stay, signed "former
+    member" (Moderated.author_display), as forums keep a conversation whole."""
+    TopicVisit.objects.filter(user=user).delete()
+
+
+@transaction.atomic
 def member_ban(*, user, by, reason: str) -> Ban:
     ban, _created = Ban.objects.update_or_create(user=user, defaults={"by": by, "reason": reason})
     return ban
