@@ -188,3 +188,37 @@ def test_a_member_follows_each_kind_from_its_page_in_one_click(client, content, 
     assert Subscription.objects.filter(user=bob, frequency="immediately", confirmed_at__isnull=False).count() == len(
         visited
     )
+
+
+def test_resources_and_events_alert_at_once_those_whose_filters_they_match(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    from hub.events.tests.factories import make_event
+    from hub.follow.services import follow_wanted, subscription_follow
+    from hub.publishing.services import content_publish
+    from hub.resources.tests.factories import make_resource
+
+    for what, key, email in [
+        ("resources", "type=tool", "tools@example.org"),
+        ("resources", "type=research", "research@example.org"),
+        ("events", "type=webinar", "webinars@example.org"),
+        ("events", "", "all-events@example.org"),
+    ]:
+        subscription = subscription_follow(
+            wanted=follow_wanted(what=what, key=key), email=email, frequency="immediately"
+        )
+        Subscription.objects.filter(pk=subscription.pk).update(confirmed_at=subscription.created_at)
+    mailoutbox.clear()
+    tool = make_resource("Anti-rumour handbook", type="tool", status="submitted")
+    webinar = make_event("Welcoming cities webinar", type="webinar", status="submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        content_publish(obj=tool, by=None)
+        content_publish(obj=webinar, by=None)
+    sent = {(message.to[0], message.subject) for message in mailoutbox}
+    assert {address for address, _subject in sent} == {
+        "tools@example.org",
+        "webinars@example.org",
+        "all-events@example.org",
+    }
+    assert any("Anti-rumour handbook" in m.body and m.to == ["tools@example.org"] for m in mailoutbox)
+    assert all("List-Unsubscribe" in m.extra_headers for m in mailoutbox)
