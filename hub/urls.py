@@ -4,12 +4,14 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from hub.events.sitemaps import EventSitemap
 from hub.events.views import events_ics
 from hub.follow import feed_urls
 from hub.operations.views import healthz
 from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
+from hub.resources.sitemaps import ResourceSitemap
 from hub.serving.views import language_set
 
 urlpatterns = [
@@ -36,6 +38,8 @@ urlpatterns = [
                 "topics": TopicSitemap,
                 "pledges": PledgeSitemap,
                 "initiatives": InitiativeSitemap,
+                "resources": ResourceSitemap,
+                "events": EventSitemap,
             }
         },
         name="django.contrib.sitemaps.views.sitemap",
