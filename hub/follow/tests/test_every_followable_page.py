@@ -165,6 +165,9 @@ def test_every_page_that_can_be_followed_has_its_feeds_its_alternate_links_and_t
                 assert any(expected in text for text in titles), (address, titles)
                 entry = parsed.entries[0]
                 assert entry.link and entry.get("published_parsed") or entry.get("updated_parsed"), address
+                if what in ("resources", "events"):
+                    assert entry.author in ("Council of Europe", "IOM"), address
+                    assert [tag.term for tag in entry.tags][1:] == [content["theme"].name], address
         followed.add(what)
     # Each registered followable was visited: a new one needs a page above.
     assert followed == set(FOLLOWABLES), set(FOLLOWABLES) - followed
@@ -222,3 +225,19 @@ def test_resources_and_events_alert_at_once_those_whose_filters_they_match(
     }
     assert any("Anti-rumour handbook" in m.body and m.to == ["tools@example.org"] for m in mailoutbox)
     assert all("List-Unsubscribe" in m.extra_headers for m in mailoutbox)
+
+
+def test_the_controls_stop_button_goes_back_to_our_own_pages_only(client, bob):
+    from hub.follow.services import follow_wanted, subscription_follow
+
+    client.force_login(bob)
+    for next_url, lands_on in [
+        ("/resources/?type=tool", "/resources/?type=tool"),
+        ("//evil.example/", "/follow/mine/"),
+    ]:
+        subscription = subscription_follow(
+            wanted=follow_wanted(what="resources", key="type=tool"), email=bob.email, frequency="daily", user=bob
+        )
+        response = client.post("/follow/mine/", {"subscription": subscription.pk, "action": "stop", "next": next_url})
+        assert (response.status_code, response.url) == (302, lands_on)
+        assert not Subscription.objects.exists()
