@@ -5,13 +5,14 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from hub.events.sitemaps import EventSitemap
 from hub.events.views import events_ics
 from hub.follow import feed_urls
 from hub.operations.views import healthz
 from hub.pledges.sitemaps import InitiativeSitemap, PledgeSitemap
 from hub.practices import views
 from hub.practices.sitemaps import PracticeSitemap, TopicSitemap
-from hub.resources.feeds import ResourceFeed
+from hub.resources.sitemaps import ResourceSitemap
 from hub.serving.views import language_set
 
 # Every page in every language offered: English, the language the site is written in, keeps the
@@ -27,7 +28,6 @@ urlpatterns = i18n_patterns(
     path("", include("hub.events.urls")),
     path("moderation/imports/", include("hub.imports.urls")),
     path("moderation/", include("hub.publishing.urls")),
-    path("feeds/resources/", ResourceFeed(), name="feed_resources"),
     path("feeds/events.ics", events_ics, name="feed_events_ics"),
     path("feeds/", include("hub.follow.feed_urls")),
     path("", include("hub.search.urls")),
@@ -56,6 +56,8 @@ urlpatterns += [
                 "topics": TopicSitemap,
                 "pledges": PledgeSitemap,
                 "initiatives": InitiativeSitemap,
+                "resources": ResourceSitemap,
+                "events": EventSitemap,
             }
         },
         name="django.contrib.sitemaps.views.sitemap",

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from hub.follow.services import subscriptions_forget_member
+from hub.forum.services import forum_forget_member
 from hub.people.models import Profile
 from hub.practices.models import Practice
 from hub.reactions.models import Bookmark, Comment, Rating
@@ -81,8 +83,12 @@ def account_delete(*, user) -> None:
     """Erases the member's personal data and closes the account for good.
 
     The user row stays, emptied and inactive, so that their published practices and comments keep
-    an author: they are shown as "former member". Profile, e-mail addresses, ratings, bookmarks and
-    sessions end (an inactive user with a new password hash is signed out everywhere)."""
+    an author: they are shown as "former member", and so are their forum posts (a conversation stays
+    whole, as forums do). Profile, e-mail addresses, subscriptions, what they read in the forums,
+    ratings, bookmarks and sessions end (an inactive user with a new password hash is signed out
+    everywhere)."""
+    subscriptions_forget_member(user=user)
+    forum_forget_member(user=user)
     Profile.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     reactions_forget_member(user=user)

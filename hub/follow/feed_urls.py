@@ -2,11 +2,13 @@
 
 from django.urls import path
 
+from hub.events.feeds import EventFeed
 from hub.follow import feeds
 from hub.lib.feeds import atom, conditional
 from hub.pledges.feeds import PledgeFeed
 from hub.practices.feeds import LatestPracticesFeed, SearchFeed, TopicFeed
 from hub.publishing.feeds import PublishedFeed
+from hub.resources.feeds import ResourceFeed
 
 
 def both(route: str, feed_class, name: str) -> list:
@@ -24,6 +26,8 @@ urlpatterns = [
     *both("pledges/", PledgeFeed, "feed_pledges"),
     *both("pledges/<slug:slug>/updates/", feeds.PledgeUpdatesFeed, "feed_pledge_updates"),
     *both("search/", SearchFeed, "feed_search"),
+    *both("resources/", ResourceFeed, "feed_resources"),
+    *both("events/", EventFeed, "feed_events"),
 ]
 
 # Last of the feeds: every other registered kind's newest published objects.

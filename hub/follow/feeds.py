@@ -6,7 +6,6 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -43,7 +42,7 @@ class TagFeed(PracticeFeedMixin, Feed):
         return _("New practices tagged “%(tag)s”.") % {"tag": tag.name}
 
     def link(self, tag):
-        return reverse("practices:list") + "?" + urlencode({"q": tag.name})
+        return reverse("practices:tag", args=[tag.slug])
 
     def items(self, tag):
         return _practices().filter(tags=tag)[:FEED_LENGTH]

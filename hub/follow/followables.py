@@ -1,6 +1,6 @@
-"""The followables and sources of the apps that existed before hub/follow: practices (all, a saved
-list or search, a topic, a tag, a place), pledges and their progress updates, forum boards and topics.
-Resources and events register theirs in their own AppConfig.ready() (see registry.py)."""
+"""The followables and sources of the apps: practices (all, a saved list or search, a topic, a tag, a
+place), pledges and their progress updates, resources and events (a list with its filters), forum
+boards and topics. A new app may register its own in its AppConfig.ready() (see registry.py)."""
 
 from django.conf import settings
 from django.http import QueryDict
@@ -10,11 +10,14 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from hub.events.filters import EventFilter
+from hub.events.models import Event
 from hub.follow.feeds import published_tag
 from hub.follow.places import place_key, place_keys_of
 from hub.follow.registry import Entry, Followable, Source, item_key, register, register_source
 from hub.forum.models import Board, Post
 from hub.forum.models import Topic as ForumTopic
+from hub.forum.notify import direct_recipients, without_quotes
 from hub.lib.markdown import render_markdown
 from hub.pledges.filters import PledgeFilter
 from hub.pledges.models import Pledge, ProgressUpdate
@@ -22,6 +25,8 @@ from hub.practices.filters import PracticeFilter
 from hub.practices.filters import PracticeSearchFilter as SearchFilter
 from hub.practices.models import Practice
 from hub.publishing.models import Status
+from hub.resources.filters import ResourceFilter
+from hub.resources.models import Resource
 from hub.search.facets import selection_for
 from hub.vocabularies.models import Topic
 
@@ -78,14 +83,43 @@ def update_entry(update) -> Entry:
 
 
 def post_entry(post) -> Entry:
+    # Its author does not hear of their own post; those it mentions, and the topic's author when it
+    # is a reply, had an e-mail of the forum's own at once (hub.forum.notify) and get it no second time.
+    told = [post.user, *(user for user, _template in direct_recipients(post))]
     return Entry(
         key=item_key(post),
         title=_("%(name)s in “%(topic)s”") % {"name": post.author_display, "topic": post.topic.title},
         url=_absolute(post.get_absolute_url()),
-        summary=_short(strip_tags(render_markdown(post.body))),
+        # Without what it quotes: a quoted post may be removed later, its words must not travel on.
+        summary=_short(strip_tags(render_markdown(without_quotes(post.body)))),
         date=post.created_at,
         author=post.author_display,
         categories=(post.topic.board.name,) if post.topic.board_id else (),
+        not_for=frozenset(user.email.strip().lower() for user in told if user.email),
+    )
+
+
+def resource_entry(resource) -> Entry:
+    return Entry(
+        key=item_key(resource),
+        title=f"{resource.get_type_display()}: {resource.title}",
+        url=_absolute(resource.get_absolute_url()),
+        summary=_short(resource.summary),
+        date=resource.published_at,
+        author=resource.author,
+        categories=(str(resource.get_type_display()), *(topic.name for topic in resource.topics.all())),
+    )
+
+
+def event_entry(event) -> Entry:
+    return Entry(
+        key=item_key(event),
+        title=f"{event.get_type_display()}: {event.title}",
+        url=_absolute(event.get_absolute_url()),
+        summary=_short(event.description),
+        date=event.published_at,
+        author=event.organiser,
+        categories=(str(event.get_type_display()), *(topic.name for topic in event.topics.all())),
     )
 
 
@@ -164,18 +198,33 @@ def _with_query(url: str, key: str) -> str:
     return f"{url}?{key}" if key else url
 
 
-def _pledges_match(keys, pledges):
-    found = {}
-    for key in keys:
-        filterset = PledgeFilter(QueryDict(key), queryset=Pledge.objects.published())
-        filterset.form.is_valid()
-        chosen = set(
-            filterset.filter_queryset(Pledge.objects.filter(pk__in=[p.pk for p in pledges])).values_list(
-                "pk", flat=True
-            )
-        )
-        found[key] = [pledge for pledge in pledges if pledge.pk in chosen]
-    return found
+def _filtered_match(filter_class):
+    """match() for a list whose filters are a FilterSet over its published objects: one query per
+    distinct list followed, among the new items only."""
+
+    def match(keys, items):
+        model = filter_class._meta.model
+        found = {}
+        for key in keys:
+            filterset = filter_class(QueryDict(key), queryset=model.objects.published())
+            filterset.form.is_valid()
+            among = model.objects.published().filter(pk__in=[item.pk for item in items])
+            chosen = set(filterset.filter_queryset(among).values_list("pk", flat=True))
+            found[key] = [item for item in items if item.pk in chosen]
+        return found
+
+    return match
+
+
+_pledges_match = _filtered_match(PledgeFilter)
+
+
+def _list_label(filter_class, all_label, some_label):
+    def label(key):
+        described = _filters_described(filter_class, key)
+        return some_label() % {"filters": described} if described else all_label()
+
+    return label
 
 
 def _by(attribute):
@@ -296,7 +345,7 @@ def register_all() -> None:
             slug="tag",
             source="practices",
             label=lambda key: _("Tag: %(tag)s") % {"tag": published_tag(key).name},
-            page_url=lambda key: reverse("practices:list") + "?" + urlencode({"q": published_tag(key).name}),
+            page_url=lambda key: reverse("practices:tag", args=[published_tag(key).slug]),
             feed_url=lambda key: reverse("feed_tag", args=[key]),
             atom_url=lambda key: reverse("feed_tag_atom", args=[key]),
             match=_by(lambda practice: {tag.slug for tag in practice.tags.all()}),
@@ -349,7 +398,6 @@ def register_all() -> None:
             feed_url=lambda key: reverse("forum:board_feed", args=[key]),
             atom_url=lambda key: reverse("forum:board_atom", args=[key]),
             match=_by(lambda post: {post.topic.board.slug} if post.topic.board_id else set()),
-            immediate=False,
         )
     )
     register(
@@ -361,6 +409,43 @@ def register_all() -> None:
             feed_url=lambda key: reverse("forum:topic_feed", args=[int(key)]),
             atom_url=lambda key: reverse("forum:topic_atom", args=[int(key)]),
             match=_by(lambda post: {str(post.topic_id)}),
-            immediate=False,
+        )
+    )
+    register_source(
+        Source(
+            name="resources",
+            queryset=lambda: Resource.objects.published().prefetch_related("topics"),
+            entry=resource_entry,
+        )
+    )
+    register_source(
+        Source(
+            name="events",
+            queryset=lambda: Event.objects.published().prefetch_related("topics"),
+            entry=event_entry,
+        )
+    )
+    register(
+        Followable(
+            slug="resources",
+            source="resources",
+            label=_list_label(ResourceFilter, lambda: _("All new resources"), lambda: _("New resources: %(filters)s")),
+            page_url=lambda key: _with_query(reverse("resources:list"), key),
+            feed_url=lambda key: _with_query(reverse("feed_resources"), key),
+            atom_url=lambda key: _with_query(reverse("feed_resources_atom"), key),
+            match=_filtered_match(ResourceFilter),
+            clean_key=lambda key: _filter_key(ResourceFilter, key),
+        )
+    )
+    register(
+        Followable(
+            slug="events",
+            source="events",
+            label=_list_label(EventFilter, lambda: _("All new events"), lambda: _("New events: %(filters)s")),
+            page_url=lambda key: _with_query(reverse("events:list"), key),
+            feed_url=lambda key: _with_query(reverse("feed_events"), key),
+            atom_url=lambda key: _with_query(reverse("feed_events_atom"), key),
+            match=_filtered_match(EventFilter),
+            clean_key=lambda key: _filter_key(EventFilter, key),
         )
     )

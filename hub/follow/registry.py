@@ -29,6 +29,8 @@ class Entry:
     date: datetime.datetime
     author: str = ""
     categories: tuple[str, ...] = ()
+    # Addresses (lower case) it is never sent to: a forum post's own author, those it named directly.
+    not_for: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class Followable:
     match: Callable[[set[str], list], dict[str, list]]
     # The one spelling of a key (a query string's order of parameters); ValueError if it is not valid.
     clean_key: Callable[[str], str] = field(default=lambda key: key)
-    # False where the items reach no hook of ours at the moment they appear (forum posts): digests only.
+    # False where the items reach no hook of ours at the moment they appear: digests only. Every source
+    # today reaches one (the publishing workflow's `_changed()`, or `announce_change()` for forum posts).
     immediate: bool = True
     # How the Follow control calls it: "Follow this topic", "Save this search and follow it".
     follow_text: str = ""

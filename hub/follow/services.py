@@ -150,6 +150,16 @@ def subscription_set_frequency(*, subscription: Subscription, frequency: str) ->
 
 
 @transaction.atomic
+def subscriptions_forget_member(*, user) -> int:
+    """On account deletion: every subscription of the member, by account or by their address, ends."""
+    mine = Subscription.objects.filter(user=user)
+    if user.email:
+        mine = mine | Subscription.objects.of_address(user.email)
+    deleted, _by_model = Subscription.objects.filter(pk__in=list(mine.values_list("pk", flat=True))).delete()
+    return deleted
+
+
+@transaction.atomic
 def subscription_delete(*, subscription: Subscription) -> None:
     subscription.delete()
 
@@ -213,7 +223,7 @@ def alerts_send(*, model: str, pk: int) -> int:
         sent = _already_sent(since=entry.date or timezone.now(), emails=list(by_email))
         sendings = []
         for email, mine in by_email.items():
-            if entry.key in sent[email]:
+            if entry.key in sent[email] or email in entry.not_for:
                 continue
             language = _language_of(mine)
             with translation.override(language):
@@ -317,7 +327,7 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
         entries = []
         more = 0
         for entry in matched.get((subscription.what, subscription.key), ()):
-            if entry.date > start and entry.key not in seen:
+            if entry.date > start and entry.key not in seen and subscription.email not in entry.not_for:
                 if len(entries) == SECTION_ENTRIES:
                     more += 1
                     continue

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.signing import BadSignature
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -97,6 +98,14 @@ def unsubscribe(request, token):
     return render(request, "follow/unsubscribe.html", {"subscriptions": subscriptions, "token": token})
 
 
+def _back_to(request) -> str:
+    """The page the Follow control's "stop" came from (ours only), or this list."""
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=False):
+        return wanted
+    return request.path
+
+
 def _subscription_list(request, subscriptions, *, template, context):
     """A list of subscriptions with a choice of frequency and a stop button each; POSTs act only on
     a subscription of this list."""
@@ -105,7 +114,7 @@ def _subscription_list(request, subscriptions, *, template, context):
         if request.POST.get("action") == "stop":
             services.subscription_delete(subscription=subscription)
             messages.success(request, _("You no longer follow “%(label)s”.") % {"label": subscription.label})
-            return redirect(request.path)
+            return redirect(_back_to(request))
         form = FrequencyForm(request.POST)
         if form.is_valid():
             try:

@@ -277,26 +277,3 @@ class TopicVisit(models.Model):
 
     def __str__(self):
         return f"{self.user_id} read {self.topic_id} at {self.seen_at:%Y-%m-%d %H:%M}"
-
-
-class Follow(models.Model):
-    """A member follows a topic or a board: an e-mail on each new published post (if their profile says so).
-    A later issue generalises following to any object; these rows move there."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_follows")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="follows")
-    board = models.ForeignKey(Board, on_delete=models.CASCADE, null=True, blank=True, related_name="follows")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "topic"], name="one_follow_per_topic"),
-            models.UniqueConstraint(fields=["user", "board"], name="one_follow_per_board"),
-            models.CheckConstraint(
-                condition=Q(topic__isnull=False, board__isnull=True) | Q(topic__isnull=True, board__isnull=False),
-                name="follow_a_topic_or_a_board",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user_id} follows {'topic' if self.topic_id else 'board'} {self.topic_id or self.board_id}"

@@ -1,8 +1,9 @@
-"""Who hears of a new published post, and the one place forum e-mails leave from (through the
+"""Who a new published post names, and the one place the forum's own e-mails leave from (through the
 background queue of hub.lib.mail). Called by the services when a post becomes public, never before:
 a post waiting for a moderator, or removed, is in no e-mail.
 
-Each member chooses in their profile (people.Profile.email_on_*); without a profile they get them."""
+Mentions and replies: each member chooses in their profile (people.Profile.email_on_*); without a
+profile they get them. Following a topic or a board is following like anything else (hub/follow)."""
 
 import re
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
 
-from hub.forum.models import Follow, Post
+from hub.forum.models import Post
 from hub.lib.mail import member_language, send_templated_mail
 
 _paused = ContextVar("forum_notifications_paused", default=False)
@@ -24,6 +25,10 @@ def notifications_paused():
         yield
     finally:
         _paused.reset(token)
+
+
+def notifications_are_paused() -> bool:
+    return _paused.get()
 
 
 MENTION = re.compile(r"(?<![\w@/])@([\w.+-]*\w)")
@@ -46,36 +51,32 @@ def _wants(users, preference: str) -> list:
     return [user for user in users if user.pk not in refused and user.is_active and user.email]
 
 
-def notify_new_post(post: Post) -> None:
-    """Mentions, a reply to the topic's author, followers of the topic and its board: one e-mail each
-    at most, the reason that comes first in that order, never to the post's own author."""
-    if _paused.get():
-        return
+def direct_recipients(post: Post) -> list[tuple]:
+    """Who is told of this post by name, as (member, template): those it mentions, then the topic's
+    author when it is a reply; once each, never its own author, each as their profile chooses.
+    Those who follow the topic or its board hear of it through hub/follow, which leaves these out."""
     topic = post.topic
-    author_id = post.user_id
-    told = {author_id}
-    context = {"post": post, "topic": topic, "text": without_quotes(post.body), "author": post.author_display}
-
+    told = {post.user_id}
+    recipients = []
     names = mentioned_usernames(post.body)
-    mentioned = []
     if names:
         # User names are matched without regard to case, as members type them.
         pattern = r"^(" + "|".join(map(re.escape, sorted(names))) + r")$"
         mentioned = [u for u in get_user_model().objects.filter(username__iregex=pattern) if u.pk not in told]
-    for user in _wants(mentioned, "email_on_mention"):
-        send_templated_mail(to=user.email, template="forum_mention", context=context, language=member_language(user))
-        told.add(user.pk)
-
-    is_reply = Post.objects.filter(topic=topic).exclude(pk=post.pk).filter(created_at__lte=post.created_at).exists()
-    if is_reply and topic.user_id not in told:
-        for user in _wants([topic.user], "email_on_reply"):
-            send_templated_mail(to=user.email, template="forum_reply", context=context, language=member_language(user))
+        for user in _wants(mentioned, "email_on_mention"):
+            recipients.append((user, "forum_mention"))
             told.add(user.pk)
+    if topic.user_id not in told:
+        is_reply = Post.objects.filter(topic=topic, created_at__lte=post.created_at).exclude(pk=post.pk).exists()
+        if is_reply:
+            recipients.extend((user, "forum_reply") for user in _wants([topic.user], "email_on_reply"))
+    return recipients
 
-    follows = Follow.objects.filter(topic=topic)
-    if topic.board_id:
-        follows = follows | Follow.objects.filter(board_id=topic.board_id)
-    followers = [f.user for f in follows.select_related("user") if f.user_id not in told]
-    for user in _wants(list({u.pk: u for u in followers}.values()), "email_on_follow"):
-        send_templated_mail(to=user.email, template="forum_follow", context=context, language=member_language(user))
-        told.add(user.pk)
+
+def notify_new_post(post: Post) -> None:
+    """E-mails those the post names (mentions, a reply to the topic's author), through the queue."""
+    if _paused.get():
+        return
+    context = {"post": post, "topic": post.topic, "text": without_quotes(post.body), "author": post.author_display}
+    for user, template in direct_recipients(post):
+        send_templated_mail(to=user.email, template=template, context=context, language=member_language(user))

@@ -10,9 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub.forum.models import Ban, Board, Dialogue, Follow, Post, Topic, TopicVisit
+from hub.forum.models import Ban, Board, Dialogue, Post, Topic, TopicVisit
 from hub.lib.markdown import USER_CONTENT_REL, render_markdown
 from hub.lib.slugs import unique_slug
+from hub.publishing.kinds import announce_change
 from hub.reactions import conversation
 
 
@@ -89,11 +90,14 @@ def topic_refresh(topic: Topic) -> None:
 
 
 def on_post_published(post: Post) -> None:
-    from hub.forum.notify import notify_new_post
+    from hub.forum.notify import notifications_are_paused, notify_new_post
 
     topic_refresh(post.topic)
     post_search_index(post)
     notify_new_post(post)
+    if not notifications_are_paused():
+        # Those who follow its topic or board hear of it through hub/follow, as of any content.
+        announce_change(post, by=None, was_public=False)
 
 
 def on_post_removed(post: Post) -> None:
@@ -147,13 +151,10 @@ def topic_visit(*, topic: Topic, user) -> datetime | None:
 
 
 @transaction.atomic
-def follow_toggle(*, user, topic: Topic | None = None, board: Board | None = None) -> bool:
-    """Follows the topic or board, or stops following it; says whether the member follows it now."""
-    deleted, _counts = Follow.objects.filter(user=user, topic=topic, board=board).delete()
-    if deleted:
-        return False
-    Follow.objects.create(user=user, topic=topic, board=board)
-    return True
+def forum_forget_member(*, user) -> None:
+    """On account deletion: what they read and when goes; their posts and topics stay, signed "former
+    member" (Moderated.author_display), as forums keep a conversation whole."""
+    TopicVisit.objects.filter(user=user).delete()
 
 
 @transaction.atomic

@@ -18,7 +18,6 @@ urlpatterns = [
     path("topics/<int:pk>/move/", views.topic_move, name="topic_move"),
     path("topics/<int:pk>/feed/", conditional(feeds.TopicFeed()), name="topic_feed"),
     path("topics/<int:pk>/atom/", conditional(feeds.TopicAtomFeed()), name="topic_atom"),
-    path("follow/<str:what>/<int:pk>/", views.follow, name="follow"),
     path("posts/<int:pk>/", views.post_link, name="post"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/remove/", views.post_remove, name="post_remove"),

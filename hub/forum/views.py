@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hub.accounts.roles import is_moderator, roles_of
 from hub.forum import rules, services
 from hub.forum.forms import BanForm, DialogueForm, MoveForm, PostForm, SummaryForm, TopicForm
-from hub.forum.models import Ban, Board, Dialogue, Follow, Post, Topic, TopicVisit
+from hub.forum.models import Ban, Board, Dialogue, Post, Topic, TopicVisit
 from hub.forum.subjects import public_subject, subject_of
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
@@ -67,8 +67,6 @@ def board(request, slug):
             "board": board,
             "page": page,
             "why_not": rules.why_not_start_topic(request.user, board),
-            "following": request.user.is_authenticated
-            and Follow.objects.filter(user=request.user, board=board).exists(),
         },
     )
 
@@ -137,8 +135,6 @@ def topic(request, pk):
             "why_not": why_not,
             "form": PostForm() if not why_not else None,
             "is_moderator": is_moderator(request.user),
-            "following": request.user.is_authenticated
-            and Follow.objects.filter(user=request.user, topic=topic).exists(),
             "move_form": MoveForm(initial={"board": topic.board_id}) if is_moderator(request.user) else None,
         },
     )
@@ -325,17 +321,6 @@ def topic_move(request, pk):
     services.topic_move(topic=topic, board=form.cleaned_data["board"], by=request.user)
     messages.success(request, _("The topic is moved to %(board)s.") % {"board": form.cleaned_data["board"]})
     return redirect(topic)
-
-
-@login_required
-@require_POST
-def follow(request, what, pk):
-    if what not in ("topic", "board"):
-        raise Http404(_("There is nothing to follow here."))
-    target = {"topic": _visible_topic(request, pk)} if what == "topic" else {"board": get_object_or_404(Board, pk=pk)}
-    now_following = services.follow_toggle(user=request.user, **target)
-    messages.success(request, _("You follow it now.") if now_following else _("You no longer follow it."))
-    return redirect(next(iter(target.values())))
 
 
 @login_required

@@ -56,7 +56,6 @@ class ProfileForm(forms.ModelForm):
             "show_links",
             "email_on_reply",
             "email_on_mention",
-            "email_on_follow",
             "contactable",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4, "maxlength": 1500})}
@@ -79,7 +78,7 @@ class ProfileForm(forms.ModelForm):
                 "contactable",
             ),
         ),
-        (_("E-mails from the forums"), ("email_on_reply", "email_on_mention", "email_on_follow")),
+        (_("E-mails from the forums"), ("email_on_reply", "email_on_mention")),
     )
 
     def __init__(self, *args, **kwargs):

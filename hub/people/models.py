@@ -122,7 +122,6 @@ class Profile(models.Model):
     # E-mails about the forums, each the member's choice (hub.forum.notify reads them).
     email_on_reply = models.BooleanField(_("e-mail me when someone replies to a topic I started"), default=True)
     email_on_mention = models.BooleanField(_("e-mail me when someone mentions me (@my-user-name)"), default=True)
-    email_on_follow = models.BooleanField(_("e-mail me about new posts in topics and boards I follow"), default=True)
     contactable = models.BooleanField(
         _("members can write to me through the site"),
         default=True,

@@ -21,7 +21,6 @@ PROFILE_FIELDS = (
     "show_links",
     "email_on_reply",
     "email_on_mention",
-    "email_on_follow",
     "contactable",
 )
 

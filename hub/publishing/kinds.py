@@ -85,6 +85,13 @@ def listen_to_changes(listener: Callable[..., None]) -> None:
         CHANGE_LISTENERS.append(listener)
 
 
+def announce_change(obj, *, by, was_public: bool) -> None:
+    """Tells the listeners of a change: called by `_changed()`, and by what is public without the
+    workflow (a forum post, published by the conversation services) so that it is followed the same way."""
+    for listener in CHANGE_LISTENERS:
+        listener(obj, by=by, was_public=was_public)
+
+
 def register(kind: ContentKind) -> ContentKind:
     KINDS[kind.slug] = kind
     if kind.search is not None:

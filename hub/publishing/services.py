@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.lib.mail import member_language, send_templated_mail
-from hub.publishing.kinds import CHANGE_LISTENERS, kind_of
+from hub.publishing.kinds import announce_change, kind_of
 from hub.publishing.models import Publishable, Status
 from hub.search.listing import listings_changed
 
@@ -65,8 +65,7 @@ def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str |
         listings_changed(_practices_of(obj))
     if kind.after_change:
         kind.after_change(obj, by)
-    for listener in CHANGE_LISTENERS:
-        listener(obj, by=by, was_public=was_public)
+    announce_change(obj, by=by, was_public=was_public)
     if mail:
         template = kind.mail_template(mail)
         context = {kind.slug: obj, "object": obj, "kind": kind}

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hub.lib.feeds import CleanRssFeed
 from hub.resources.filters import ResourceFilter
 from hub.resources.models import Resource
 
@@ -10,8 +11,10 @@ FEED_LENGTH = 30
 
 
 class ResourceFeed(Feed):
-    """The newest published resources, narrowed by the same filters as the list: /feeds/resources/?type=…"""
+    """The newest published resources, narrowed by the same filters as the list: /feeds/resources/?type=…
+    (RSS; its Atom twin and conditional answers come with the route, hub/follow/feed_urls.py)."""
 
+    feed_type = CleanRssFeed
     description = _("Resources published on IBIS Hub: news, research, tools and guidelines, media.")
 
     def title(self, filterset):
@@ -25,7 +28,7 @@ class ResourceFeed(Feed):
         return reverse("resources:list") + (f"?{query}" if query else "")
 
     def items(self, filterset):
-        return filterset.qs.prefetch_related("topics")[:FEED_LENGTH]
+        return filterset.qs.newest_first().prefetch_related("topics")[:FEED_LENGTH]
 
     def item_title(self, item):
         return f"{item.get_type_display()}: {item.title}"
@@ -36,8 +39,11 @@ class ResourceFeed(Feed):
     def item_pubdate(self, item):
         return item.published_at
 
+    def item_updateddate(self, item):
+        return item.updated_at
+
     def item_author_name(self, item):
         return item.author or None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [item.get_type_display(), *(topic.name for topic in item.topics.all())]

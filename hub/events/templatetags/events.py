@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hub.events.models import Event
+from hub.lib.json_ld import json_ld_script
 
 register = template.Library()
 SHOWN = 5
@@ -46,3 +47,68 @@ def events_for_place(place=None, query=""):
     else:
         events, more = events.none(), ""
     return _block(events, heading=_("Upcoming events"), heading_id="place-events-heading", more_query=more)
+
+
+def _attendance_mode(event) -> str:
+    if event.online_url and event.place_id:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if event.online_url:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _locations(event) -> list:
+    locations = []
+    if event.place_id:
+        place = event.place
+        locations.append(
+            {
+                "@type": "Place",
+                "name": event.venue or place.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    **({"streetAddress": event.venue} if event.venue else {}),
+                    "addressLocality": place.name,
+                    "addressCountry": str(place.country),
+                },
+                **(
+                    {"geo": {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}}
+                    if place.latitude is not None and place.longitude is not None
+                    else {}
+                ),
+            }
+        )
+    if event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    return locations
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event) -> str:
+    """schema.org Event: its times with their zone's offset, online, in a place or both, its organiser,
+    and its recordings and reports once it is past."""
+    request = context["request"]
+    locations = _locations(event)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.description,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "startDate": event.local_start.isoformat(),
+        "endDate": event.local_end.isoformat(),
+        "eventAttendanceMode": _attendance_mode(event),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {"@type": "Organization", "name": event.organiser} if event.organiser else None,
+        "inLanguage": event.language,
+        "about": [topic.name for topic in event.topics.all()],
+        "offers": {"@type": "Offer", "url": event.registration_url} if event.registration_url else None,
+        "recordedIn": [
+            {"@type": "CreativeWork", "name": r.title, "url": request.build_absolute_uri(r.get_absolute_url())}
+            for r in event.resources.published()
+        ]
+        if event.is_past
+        else None,
+    }
+    return json_ld_script(data)

@@ -5,6 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from hub.follow.models import Subscription
 from hub.follow.registry import followable_named
 
 register = template.Library()
@@ -29,11 +30,22 @@ def _target(what: str, key) -> dict | None:
     }
 
 
+def _members_subscription(user, target):
+    """The signed-in member's subscription to this, if they follow it: the control says so and offers
+    to stop, instead of offering to follow again."""
+    if target is None or user is None or not user.is_authenticated:
+        return None
+    mine = Subscription.objects.filter(user=user) | Subscription.objects.of_address(user.email or "-")
+    return mine.filter(what=target["what"], key=target["key"]).first()
+
+
 @register.inclusion_tag("follow/_control.html", takes_context=True)
 def follow_control(context, what, key="", label=""):
     request = context.get("request")
+    target = _target(what, key)
     return {
-        "target": _target(what, key),
+        "target": target,
+        "subscription": _members_subscription(context.get("user"), target),
         "label": label,
         "user": context.get("user"),
         "request": request,

@@ -109,3 +109,20 @@ def test_a_dialogue_needs_a_question_and_closes_after_it_opens(maya):
         services.dialogue_create(
             title="x", introduction="x", opens_at=now, closes_at=now, time_zone="UTC", questions=[], by=maya
         )
+
+
+@pytest.mark.parametrize("kind", ["pledge", "resource", "event"])
+def test_a_pledge_resource_or_event_page_opens_a_discussion_linked_both_ways(client, alice, board, trusted, kind):
+    from hub.events.tests.factories import make_event
+    from hub.pledges.tests.conftest import make_pledge
+    from hub.resources.tests.factories import make_resource
+
+    subject = {"pledge": make_pledge, "resource": make_resource, "event": make_event}[kind]()
+    start = f"/discuss/about/{kind}/{subject.pk}/"
+    page = client.get(subject.get_absolute_url()).text
+    assert f'href="{start}"' in page and f"Discuss this {kind}" in page
+    client.force_login(alice)
+    client.post(start, {"board": board.pk, "title": f"About: {subject.title}", "body": "Who ran it?"})
+    topic = Topic.objects.get(subject_id=subject.pk)
+    assert f'href="{subject.get_absolute_url()}"' in client.get(topic.get_absolute_url()).text
+    assert f'href="{topic.get_absolute_url()}"' in client.get(subject.get_absolute_url()).text

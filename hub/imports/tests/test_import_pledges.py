@@ -87,3 +87,24 @@ def test_pledge_rows_of_a_json_file_become_pledges_and_bad_ones_are_skipped(db):
     assert [(t.number, t.unit) for t in pledge.targets.all()] == [(24, "desks"), (10000, "people")]
     assert pledge.practices.get().title == "Welcome desks in Lisbon" and pledge.places.get().country == "PT"
     assert any("no pledging body" in entry["message"] for entry in report.skipped)
+
+
+def test_pledge_rows_of_a_csv_file_become_pledges_and_importing_them_again_changes_nothing(db):
+    csv_text = (
+        b"title,summary,commitment,pledging_body,targets,places,start,end,state\n"
+        b'"Community ambassadors","Residents explain city services.",'
+        b'"The City of Dallas commits to implement the Community Ambassadors Programme.",'
+        b'"City of Dallas","40 ambassadors; 2,000 residents","Dallas, US",2022,2024,pledged\n'
+    )
+
+    import_practices(files=[("pledges.csv", csv_text)], publish=True)
+    pledge = Pledge.objects.get()
+    assert pledge.organisation.name == "City of Dallas" and pledge.state == Pledge.State.PLEDGED
+    assert [(t.number, t.unit) for t in pledge.targets.all()] == [(40, "ambassadors"), (2000, "residents")]
+    assert pledge.places.get().country == "US" and pledge.practices.get().title == "Community ambassadors"
+    before = list(Pledge.objects.values_list("pk", "updated_at"))
+
+    report = import_practices(files=[("pledges.csv", csv_text)], publish=True)
+
+    assert list(Pledge.objects.values_list("pk", "updated_at")) == before
+    assert {entry["action"] for entry in report.pledges} == {"unchanged"}

@@ -61,7 +61,7 @@ def pledge_json_ld(context, pledge, progress) -> str:
             "in-progress": "https://schema.org/ActiveActionStatus",
             "completed": "https://schema.org/CompletedActionStatus",
             "not-pursued": "https://schema.org/FailedActionStatus",
-        }[pledge.state],
+        }.get(pledge.state),
         "startTime": pledge.start_date.isoformat() if pledge.start_date else None,
         "endTime": pledge.end_date.isoformat() if pledge.end_date else None,
         "location": [{"@type": "Place", "name": str(place)} for place in pledge.places.all()],

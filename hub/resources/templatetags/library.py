@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hub.lib.json_ld import json_ld_script
 from hub.resources.models import Resource
 
 register = template.Library()
@@ -59,3 +60,45 @@ def practice_resources(practice):
     )
     block["more_url"] = ""
     return block
+
+
+# The closest schema.org type of each kind of resource.
+SCHEMA_TYPES = {
+    Resource.Type.NEWS: "NewsArticle",
+    Resource.Type.RESEARCH: "Report",
+    Resource.Type.TOOL: "CreativeWork",
+    Resource.Type.TRAINING: "Course",
+    Resource.Type.VIDEO: "VideoObject",
+    Resource.Type.PODCAST: "PodcastEpisode",
+}
+
+
+@register.simple_tag(takes_context=True)
+def resource_json_ld(context, resource) -> str:
+    """schema.org data for search engines and partner sites: the resource as its kind of creative work,
+    its file (type, size, pages of a PDF) as the media it is distributed in."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES.get(resource.type, "CreativeWork"),
+        "name": resource.title,
+        "abstract": resource.summary,
+        "url": request.build_absolute_uri(resource.get_absolute_url()),
+        "sameAs": resource.url or None,
+        "author": {"@type": "Organization", "name": resource.author} if resource.author else None,
+        "datePublished": resource.issued.isoformat() if resource.issued else None,
+        "dateModified": resource.updated_at.date().isoformat(),
+        "inLanguage": [language.code for language in resource.languages.all()],
+        "about": [topic.name for topic in resource.topics.all()],
+        "spatialCoverage": [str(place) for place in resource.places.all()],
+    }
+    if resource.file:
+        data["associatedMedia"] = {
+            "@type": "MediaObject",
+            "contentUrl": request.build_absolute_uri(resource.get_file_url()),
+            "encodingFormat": resource.file_type,
+            "contentSize": f"{resource.file_size} B" if resource.file_size else None,
+            **({"numberOfPages": resource.file_pages} if resource.file_pages else {}),
+        }
+        data["associatedMedia"] = {k: v for k, v in data["associatedMedia"].items() if v is not None}
+    return json_ld_script(data)
