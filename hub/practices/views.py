@@ -19,6 +19,7 @@ from hub.practices import services
 from hub.practices.filters import PracticeFilter
 from hub.practices.forms import PracticeForm, SubmitterForm
 from hub.practices.models import Practice
+from hub.publishing.translations import reading
 from hub.search.facet_index import PracticeSelection, facet_index
 from hub.search.facets import facet_panel, published_facets, selection_for
 from hub.vocabularies.models import Topic
@@ -82,7 +83,8 @@ def practice_detail(request, slug):
     previewable = practice.pk in request.session.get(PREVIEWABLE_SESSION_KEY, [])
     if not (practice.is_visible_to(request.user) or previewable):
         raise Http404(_("No practice is published at this address."))
-    context = {"practice": practice, "topics": practice.topics.all()}
+    # A translation into the reader's language replaces the text (on this instance, for display).
+    context = {"practice": practice, "topics": practice.topics.all(), "reading": reading(request, practice)}
     newer, older = facet_index().neighbours(practice.pk) if practice.is_published else (None, None)
     neighbours = Practice.objects.published().filter(pk__in=[newer, older]).only("slug", "title").in_bulk()
     context["newer"], context["older"] = neighbours.get(newer), neighbours.get(older)

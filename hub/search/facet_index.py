@@ -9,14 +9,16 @@ the practice list, topic pages and map ask it through facets.py.
 """
 
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
 import numpy as np
+from django.conf import settings
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django_countries import countries
@@ -41,6 +43,24 @@ FACETS = (
 )
 TOPIC_FACET = {Topic.Kind.THEME: "theme", Topic.Kind.DIMENSION: "dimension", Topic.Kind.GCM_OBJECTIVE: "gcm"}
 country_name = lazy(lambda code: str(countries.name(code)), str)
+
+
+def _term_label(term) -> str:
+    """A vocabulary term's label in the active language (its `name` is translated: hub/vocabularies/translation.py)."""
+    number = getattr(term, "number", None)
+    return f"{number}. {term.name}" if number else term.name
+
+
+term_label = lazy(_term_label, str)
+# Facets whose options are listed alphabetically in the reader's language (the others keep their order:
+# GCM objectives by number, target groups and sectors by position, years newest first).
+ALPHABETICAL = ("theme", "country")
+
+
+def alphabetical_key(label: str) -> str:
+    """Éducation between Droits and Emploi, not after Z."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -184,7 +204,8 @@ class FacetIndex:
         for (facet, value), n in zip(self.postings, counts, strict=True):
             if n:
                 options[facet].append(FacetOption(value, labels[facet, value], n))
-        options["country"].sort(key=lambda option: option.label)
+        for facet in ALPHABETICAL:
+            options[facet].sort(key=lambda option: alphabetical_key(option.label))
         return options
 
     def pks(self, bits: int, *, start: int, stop: int, by_title: bool = False) -> list[int]:
@@ -266,18 +287,19 @@ def build_index(version) -> FacetIndex:
         members[facet, value] = []
         labels[facet, value] = label
 
+    # Labels of vocabulary terms are lazy: each reader's language gets its own (FacetIndex._labels).
     topics = list(Topic.objects.all())
     for topic in topics:
-        declare(TOPIC_FACET[topic.kind], topic.slug, f"{topic.number}. {topic.name}" if topic.number else topic.name)
+        declare(TOPIC_FACET[topic.kind], topic.slug, term_label(topic))
     stakeholder_types = list(StakeholderType.objects.all())
     for s in stakeholder_types:
-        declare("stakeholder", s.slug, s.name)
+        declare("stakeholder", s.slug, term_label(s))
     continents = dict(Continent.choices)
     for code, label in Continent.choices:
         declare("continent", code, label)
     target_groups = list(TargetGroup.objects.all())
     for g in target_groups:
-        declare("target", g.slug, g.name)
+        declare("target", g.slug, term_label(g))
     for facet, choices in (
         ("implementation", Practice.Implementation.choices),
         ("participation", Practice.Participation.choices),
@@ -355,7 +377,9 @@ def facet_index() -> FacetIndex:
     if index is None or index.version != version:
         with _lock:
             if _current is None or _current.version != version:
-                _current = build_index(version)
+                # In the site's language, whoever asks first: the order of the terms must not depend on it.
+                with translation.override(settings.LANGUAGE_CODE):
+                    _current = build_index(version)
             index = _current
     return index
 
