@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 IN_SPANISH = {
     "title": "Clases de árabe marroquí en Terrassa",
-    "summary": "Las familias marroquíes y sus vecinos aprenden juntos el dariya y el catalán en la biblioteca del barrio.",
+    "summary": "Las familias marroquíes y sus vecinos aprenden juntos el dariya y el catalán en la biblioteca.",
     "background": "El ayuntamiento quería que las madres y los niños se encontraran fuera de la escuela.",
 }
 
