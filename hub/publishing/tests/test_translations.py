@@ -236,3 +236,36 @@ def test_a_pledge_is_translated_by_the_same_mechanism(client, every_language, ma
     assert "<bdi>Camille Roux</bdi>" in _note(page) and "inglés" in _note(page)
     stored = Pledge.objects.filter(pk=pledge.pk).values_list("title", flat=True).get()
     assert stored == "PA'LANTE for migrant and refugee families"  # shown translated, never saved so
+
+
+@pytest.mark.parametrize(
+    ("make", "fields", "url_name"),
+    [
+        ("hub.events.tests.factories.make_event", {"title": "Rencontre internationale sur la migration"}, "events"),
+        ("hub.resources.tests.factories.make_resource", {"title": "Vademecum contre les rumeurs"}, "resources"),
+    ],
+)
+def test_events_and_resources_are_translated_by_the_same_mechanism(
+    client, every_language, maya, make, fields, url_name, django_capture_on_commit_callbacks
+):
+    from django.utils.module_loading import import_string
+
+    obj = import_string(make)()
+    client.force_login(maya)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/moderation/{url_name}/{obj.pk}/translations/fr/",
+            {"translator_name": "Camille Roux", "translated_on": "2026-11-30", "published": "on", **fields},
+        )
+    assert response.status_code == 302
+    client.logout()
+
+    page = read_in(client, "fr").get(obj.get_absolute_url()).content.decode()
+    word = fields["title"].split()[0]  # in the translation only
+    found = client.get("/search/", {"q": word, "kind": url_name})
+
+    assert f'<h1 lang="fr">{fields["title"]}</h1>' in page
+    assert "<bdi>Camille Roux</bdi>" in _note(page)
+    assert found.status_code == 200
+    assert [result.pk for result in found.context["page"]] == [obj.pk]
+    assert not getattr(found.context["search"], "corrected", False)
