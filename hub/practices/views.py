@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from taggit.models import Tag
 
-from hub.lib.languages import guess_language
+from hub.lib.languages import guess_language, start_loading
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.people.services import profile_submission_defaults
@@ -124,6 +124,7 @@ def topic_list(request):
 def practice_submit(request):
     signed_in = request.user.is_authenticated
     # A member's form starts with their organisation and place, from their profile.
+    start_loading()  # the language model, while the submitter writes (hub/lib/languages.py)
     initial = profile_submission_defaults(user=request.user) if signed_in else {}
     # Written, most probably, in the language the submitter reads the site in; checked on sending.
     initial = {"language": interface_language(), **initial}

@@ -2,11 +2,18 @@
 
 import pytest
 
-from hub.lib.languages import guess_language
+from hub.lib.languages import guess_language, load
 from hub.practices.models import Practice
 from hub.practices.tests.test_submit import valid_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_model_loaded():
+    """The site loads it in the background when the form is first shown; these forms are sent at once."""
+    load()
+
 
 IN_SPANISH = {
     "title": "Clases de árabe marroquí en Terrassa",
@@ -20,6 +27,15 @@ def test_the_guess_is_one_of_the_sites_languages_or_none_when_the_text_is_too_sh
     assert guess_language("Des habitants immigrés expliquent les services municipaux à leurs voisins.") == "fr"
     assert guess_language("يشرح السكان المهاجرون الخدمات البلدية لجيرانهم في الحي.") == "ar"
     assert guess_language("Dallas") is None
+
+
+def test_a_form_sent_before_the_model_is_loaded_goes_without_a_guess(monkeypatch):
+    from hub.lib import languages
+
+    monkeypatch.setattr(languages, "_ready", type(languages._ready)())  # as in a process that has not loaded it
+    monkeypatch.setattr(languages, "_loader", object())  # its loading started elsewhere and is not over
+
+    assert guess_language(IN_SPANISH["summary"], wait=0.01) is None
 
 
 def test_a_practice_in_spanish_sent_as_english_comes_back_with_spanish_chosen_and_nothing_saved(client):

@@ -59,6 +59,7 @@ def test_a_french_reader_sees_the_translation_with_who_made_it_and_the_way_to_th
     assert "anglais" in note and "<bdi>Camille Roux</bdi>" in note and "30 novembre 2026" in note
     assert f'href="{practice.get_absolute_url()}?original=1" hreflang="en"' in page
     assert "Community ambassadors in Dallas</h1>" not in page
+    assert '"inLanguage": "fr"' in page  # the structured data says what language its text is in
 
 
 def test_the_original_is_one_click_away_and_an_english_reader_sees_it(client, every_language, practice_factory):
