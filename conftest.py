@@ -79,6 +79,8 @@ def _migration_data(request):
     if not Topic.objects.exists():
         vocabularies = importlib.import_module("hub.practices.migrations.0002_vocabularies")
         vocabularies.create_vocabularies(apps, None)
+        translated = importlib.import_module("hub.vocabularies.migrations.0003_vocabularies_in_french_spanish_arabic")
+        translated.translate_vocabularies(apps, None)
         vocabularies.grant_moderator_permissions(apps)
         importlib.import_module("hub.accounts.migrations.0001_roles").grant_moderate(apps)
         # SQLite's full-text table is not a model table, so the flush left the old practices in it.

@@ -27,6 +27,8 @@ SITE_NAME = "IBIS Hub"
 CONTACT_EMAIL = env("CONTACT_EMAIL", default="contact@ibis-hub.example.org")
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with a field per language (hub/vocabularies/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -228,6 +230,14 @@ TRANSLATED_LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The controlled vocabularies' names have a column per language (django-modeltranslation), fixed to the
+# languages being translated, not to LANGUAGES (which grows as catalogues are completed): the database
+# schema must not change with a catalogue. A name missing in a language is read in English (or, for a
+# term nobody named in English yet, in whichever language it has).
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in TRANSLATED_LANGUAGES)
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = MODELTRANSLATION_LANGUAGES
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # slugs stay English: stable addresses
 LANGUAGES = complete_languages(TRANSLATED_LANGUAGES, LOCALE_PATHS)
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -21,6 +21,7 @@ class EventsConfig(AppConfig):
                 form="hub.events.forms.EventForm",
                 write=event_write,
                 search=EVENT_SEARCH,  # indexed by hub.search.services.search_index
+                translatable=("title", "description"),
                 restored_relations=("topics", "resources"),
                 extra={"list_url": "/events/"},
             )

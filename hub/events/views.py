@@ -20,6 +20,7 @@ from hub.events.timezones import COOKIE, reader_zone
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.places.clusters import BadRequest, Bounds
+from hub.publishing.translations import reading
 
 MAP_LIMIT = 500
 
@@ -85,6 +86,8 @@ def event_detail(request, slug):
     event = _visible(request, slug)
     context = {
         "event": event,
+        # A translation into the reader's language replaces the text (on this instance, for display).
+        "reading": reading(request, event),
         "reader_zone": reader_zone(request),
         "in_reader_zone": event.in_zone(reader_zone(request)),
         "themes": event.topics.all(),

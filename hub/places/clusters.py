@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from hub.places.models import Place, country_url
 from hub.places.services import PLACES_VERSION_KEY
@@ -158,7 +159,9 @@ def _describe(markers: list[dict], practices) -> None:
         place_id = marker.pop("place_id")
         if marker.pop("places") == 1 and place_id in places:
             name, slug, kind, country = places[place_id]
-            marker["place"] = name
+            # A country is named in the reader's language (django-countries' catalogues); towns and
+            # regions keep their one name: the gazetteer has no names tagged by language.
+            marker["place"] = str(countries.name(country)) if kind == Place.Kind.COUNTRY else name
             marker["place_url"] = (
                 country_url(country) if kind == Place.Kind.COUNTRY else reverse("places:detail", args=[slug])
             )

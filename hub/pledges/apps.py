@@ -21,6 +21,7 @@ class PledgesConfig(AppConfig):
                 form="hub.pledges.forms.PledgeForm",
                 write=pledge_write,
                 search=PLEDGE_SEARCH,  # indexed by hub.search.services.search_index
+                translatable=("title", "commitment", "body"),
                 restored_relations=("topics", "places", "partners", "practices"),
                 # The state follows the progress updates; a restored version does not turn it back.
                 kept_on_restore=("state", "reminded_for"),

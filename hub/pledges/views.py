@@ -16,6 +16,7 @@ from hub.pledges.forms import PledgeForm, ProgressUpdateForm
 from hub.pledges.models import Initiative, Pledge, ProgressUpdate
 from hub.pledges.progress import progress_of
 from hub.practices.forms import SubmitterForm
+from hub.publishing.translations import reading
 
 PREVIEWABLE_SESSION_KEY = "previewable_pledges"
 
@@ -92,6 +93,8 @@ def pledge_detail(request, slug):
     representative = services.representative_of(request.user, pledge.organisation_id)
     context = {
         "pledge": pledge,
+        # A translation into the reader's language replaces the text (on this instance, for display).
+        "reading": reading(request, pledge),
         "updates": updates,
         "progress": progress_of(targets, updates),
         "practices": practices,

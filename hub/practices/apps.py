@@ -7,6 +7,7 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self):
+        from hub.practices.models import Practice
         from hub.practices.search import PRACTICE_SEARCH
         from hub.practices.services import practice_write
         from hub.publishing.kinds import ContentKind, register
@@ -21,6 +22,7 @@ class PracticesConfig(AppConfig):
                 form="hub.practices.forms.PracticeForm",
                 write=practice_write,
                 search=PRACTICE_SEARCH,  # indexed by hub.search.services.search_index
+                translatable=("title", "summary", *Practice.LONG_FIELDS),
                 restored_relations=("topics", "places", "target_groups", "partners"),
                 kept_on_restore=("merged_into",),
                 form_template="practices/_practice_form_fields.html",

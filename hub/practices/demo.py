@@ -89,6 +89,7 @@ class DemoContent:
     members: dict[str, dict]  # username: entry of members.yaml
     initiatives: dict[str, dict] = dataclasses.field(default_factory=dict)  # name: entry of initiatives.yaml
     pledges: list[dict] = dataclasses.field(default_factory=list)  # in the order of their file names
+    translations: list[dict] = dataclasses.field(default_factory=list)  # entries of translations.yaml
 
 
 def _month(value: date | str | None) -> date | None:
@@ -286,7 +287,79 @@ def demo_read(*, folder: Path = DEMO_FOLDER) -> DemoContent:
     from hub.pledges.demo import pledges_read
 
     pledges_read(folder=folder, content=content, vocabularies=vocabularies)
+    content.translations = _read_translations(folder / "translations.yaml", content)
     return content
+
+
+TRANSLATION_KEYS = {"practice", "pledge", "language", "translator", "translated", "fields"}
+TRANSLATABLE = {
+    "practice": {"title", "summary", *Practice.LONG_FIELDS},
+    "pledge": {"title", "commitment", "body"},
+}
+
+
+def _read_translations(path: Path, content: DemoContent) -> list[dict]:
+    """translations.yaml, each entry checked: the practice or pledge it translates exists, the language
+    is one of the site's and not the original's, and only translatable fields are given."""
+    if not path.exists():
+        return []
+    entries = _read_list(path, TRANSLATION_KEYS, {"language", "translator", "translated", "fields"})
+    originals = {
+        "practice": {entry["file"]: entry for entry in content.practices},
+        "pledge": {entry["file"]: entry for entry in content.pledges},
+    }
+    languages = dict(settings.TRANSLATED_LANGUAGES)
+    seen = set()
+    for entry in entries:
+        kinds = [kind for kind in ("practice", "pledge") if kind in entry]
+        if len(kinds) != 1:
+            raise DemoContentError(f"{path}: each translation names one practice or one pledge, not {entry!r}.")
+        kind = kinds[0]
+        original = originals[kind].get(entry[kind])
+        if original is None:
+            raise DemoContentError(f"{path}: there is no {kind} file “{entry[kind]}”.")
+        if entry["language"] not in languages or entry["language"] == original.get("language", "en"):
+            raise DemoContentError(
+                f"{path}: {entry[kind]} cannot be translated into “{entry['language']}”: "
+                f"a language of the site ({', '.join(languages)}) other than the original's."
+            )
+        if (kind, entry[kind], entry["language"]) in seen:
+            raise DemoContentError(f"{path}: {entry[kind]} is translated into {entry['language']} twice.")
+        seen.add((kind, entry[kind], entry["language"]))
+        fields = entry["fields"]
+        if not isinstance(fields, dict) or not fields or set(fields) - TRANSLATABLE[kind]:
+            raise DemoContentError(
+                f"{path}: the fields of the translation of {entry[kind]} are some of "
+                f"{', '.join(sorted(TRANSLATABLE[kind]))}, not {fields!r}."
+            )
+        entry["kind"] = kind
+        entry["fields"] = {name: str(text).strip() for name, text in fields.items()}
+    return entries
+
+
+def _translations_create(content: DemoContent, *, practices: dict[str, Practice]) -> int:
+    from hub.pledges.models import Pledge
+    from hub.publishing.services import translation_save
+
+    moderator = next(
+        (get_user_model().objects.get(username=name) for name, row in content.members.items() if row.get("moderator")),
+        None,
+    )
+    pledge_titles = {entry["file"]: entry["title"] for entry in content.pledges}
+    for entry in content.translations:
+        if entry["kind"] == "practice":
+            obj = practices[entry["practice"]]
+        else:
+            obj = Pledge.objects.filter(title=pledge_titles[entry["pledge"]]).order_by("pk").first()
+        translation_save(
+            obj=obj,
+            language=entry["language"],
+            fields=entry["fields"],
+            translator_name=entry["translator"],
+            translated_on=entry["translated"],
+            by=moderator,
+        )
+    return len(content.translations)
 
 
 # ---------------------------------------------------------------- writing the database
@@ -394,6 +467,7 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
     from hub.pledges.demo import pledges_load
 
     pledges = pledges_load(content=content, practices=by_file)
+    translations = _translations_create(content, practices=by_file)
     search_rebuild()
     statuses = [entry["status"] for entry in content.practices]
     return {
@@ -401,6 +475,7 @@ def demo_load(*, folder: Path = DEMO_FOLDER) -> dict:
         "queued": statuses.count("submitted"),
         "resources": len(resources),
         "events": len(events),
+        "translations": translations,
         **pledges,
         "moderators": [
             (row["username"], row.get("password", ""))

@@ -162,10 +162,13 @@ class Practice(Publishable):
     def get_status_url(self):
         return reverse("practices:submission_status", args=[self.status_token])
 
-    def sections(self) -> list[tuple[str, str]]:
-        """The long fields that are filled in, with their headings, in the order of the IBIS form."""
+    def sections(self) -> list[tuple[str, str, str]]:
+        """The long fields that are filled in, with their headings and the language of their text (a
+        translation shown in place of the original sets `text_languages`: hub/publishing/translations.py),
+        in the order of the IBIS form."""
+        languages = getattr(self, "text_languages", {})
         return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            (self._meta.get_field(name).verbose_name, getattr(self, name), languages.get(name, self.language))
             for name in self.LONG_FIELDS
             if getattr(self, name)
         ]

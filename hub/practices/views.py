@@ -2,16 +2,19 @@ import base64
 import re
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from taggit.models import Tag
 
+from hub.lib.language_guess import guess_language, start_loading
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.people.services import profile_submission_defaults
@@ -19,6 +22,7 @@ from hub.practices import services
 from hub.practices.filters import PracticeFilter
 from hub.practices.forms import PracticeForm, SubmitterForm
 from hub.practices.models import Practice
+from hub.publishing.translations import reading
 from hub.search.facet_index import PracticeSelection, facet_index
 from hub.search.facets import facet_panel, published_facets, selection_for
 from hub.vocabularies.models import Topic
@@ -82,7 +86,8 @@ def practice_detail(request, slug):
     previewable = practice.pk in request.session.get(PREVIEWABLE_SESSION_KEY, [])
     if not (practice.is_visible_to(request.user) or previewable):
         raise Http404(_("No practice is published at this address."))
-    context = {"practice": practice, "topics": practice.topics.all()}
+    # A translation into the reader's language replaces the text (on this instance, for display).
+    context = {"practice": practice, "topics": practice.topics.all(), "reading": reading(request, practice)}
     newer, older = facet_index().neighbours(practice.pk) if practice.is_published else (None, None)
     neighbours = Practice.objects.published().filter(pk__in=[newer, older]).only("slug", "title").in_bulk()
     context["newer"], context["older"] = neighbours.get(newer), neighbours.get(older)
@@ -119,9 +124,11 @@ def topic_list(request):
 def practice_submit(request):
     signed_in = request.user.is_authenticated
     # A member's form starts with their organisation and place, from their profile.
-    form = PracticeForm(
-        request.POST or None, initial=profile_submission_defaults(user=request.user) if signed_in else None
-    )
+    start_loading()  # the language model, while the submitter writes (hub/lib/language_guess.py)
+    initial = profile_submission_defaults(user=request.user) if signed_in else {}
+    # Written, most probably, in the language the submitter reads the site in; checked on sending.
+    initial = {"language": interface_language(), **initial}
+    form = PracticeForm(request.POST or None, initial=initial)
     submitter_form = None if signed_in else SubmitterForm(request.POST or None)
     # The form's own token: the same form sent twice (a double click, a reload) makes one practice.
     token = request.POST.get("submission_token", "")
@@ -135,6 +142,22 @@ def practice_submit(request):
         if forms_valid and over_rate_limit(request, "submit"):
             rate_limited = True
             form.add_error(None, RATE_LIMIT_MESSAGE)
+        elif forms_valid and (guessed := _language_to_confirm(request, form)):
+            # The text reads as another language than the one chosen: the form comes back with the
+            # guess chosen, for the submitter to confirm or change, and nothing is saved yet.
+            form.data = form.data.copy()
+            form.data["language"] = guessed
+            return render(
+                request,
+                "practices/practice_submit.html",
+                {
+                    "form": form,
+                    "submitter_form": submitter_form,
+                    "submission_token": token,
+                    "guessed_language": guessed,
+                    "language_checked": True,
+                },
+            )
         elif forms_valid:
             submitter = submitter_form.cleaned_data if submitter_form else {}
             try:
@@ -160,9 +183,34 @@ def practice_submit(request):
     return render(
         request,
         "practices/practice_submit.html",
-        {"form": form, "submitter_form": submitter_form, "submission_token": token},
+        {
+            "form": form,
+            "submitter_form": submitter_form,
+            "submission_token": token,
+            "language_checked": bool(request.POST.get(LANGUAGE_CHECKED)),
+        },
         status=status,
     )
+
+
+# Sent back by a form whose language the submitter was asked to check: their choice stands.
+LANGUAGE_CHECKED = "language_checked"
+
+
+def interface_language() -> str:
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in dict(settings.TRANSLATED_LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _language_to_confirm(request, form) -> str | None:
+    """The language the practice's text reads as, when it is not the one chosen and the submitter has
+    not been asked yet."""
+    if request.POST.get(LANGUAGE_CHECKED):
+        return None
+    data = form.cleaned_data
+    text = "\n".join([data["title"], data["summary"], *(data.get(name) or "" for name in Practice.LONG_FIELDS)])
+    guessed = guess_language(text)
+    return guessed if guessed and guessed != data["language"] else None
 
 
 def _status_token_for(submission_token: str) -> str:

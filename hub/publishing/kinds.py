@@ -5,7 +5,7 @@ A content type joins by subclassing `Publishable` and calling `register()` from 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.template.loader import select_template
@@ -39,11 +39,18 @@ class ContentKind:
     # Called by every workflow service once the object's change is recorded (what a kind's own
     # objects depend on: a progress update sets its pledge's state), with the object and who acted.
     after_change: Callable[[object, object], None] | None = None
+    # The text fields people may translate (hub.publishing.models.ContentTranslation), in the order of
+    # their weight in search: the first is searched as a title, the second as a summary, the rest as body.
+    translatable: tuple[str, ...] = ()
     form_template: str = "publishing/_form_fields.html"
     review_extra_template: str | None = None
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        if self.search is not None and self.translatable:
+            # Its published translations are searched with it: a French reader finds it by French words.
+            texts = TranslatedTexts(self.search.texts, self.slug, self.translatable)
+            object.__setattr__(self, "search", replace(self.search, texts=texts))
         if self.search is not None and self.index is None:
             object.__setattr__(self, "index", _indexer(self.search))
 
@@ -61,6 +68,39 @@ class ContentKind:
         """mail/<kind>_<event>.txt where the kind has its own wording, mail/content_<event>.txt otherwise."""
         chosen = select_template([f"mail/{self.slug}_{event}.txt", f"mail/content_{event}.txt"])
         return chosen.template.name.removeprefix("mail/").removesuffix(".txt")
+
+
+@dataclass(frozen=True)
+class TranslatedTexts:
+    """A kind's search text builder with its objects' ready translations added to their fields (what
+    search reads through the registry; search never reads publishing's models itself)."""
+
+    texts: Callable[[list[int]], list]
+    kind: str
+    translatable: tuple[str, ...]
+
+    def __call__(self, object_ids: list[int]) -> list:
+        from hub.publishing.models import ContentTranslation
+
+        found = self.texts(object_ids)
+        translated: dict[int, list[dict]] = {}
+        rows = ContentTranslation.objects.filter(kind=self.kind, object_id__in=list(object_ids), published=True)
+        for object_id, fields in rows.order_by("language").values_list("object_id", "fields"):
+            translated.setdefault(object_id, []).append(fields)
+        if not translated:
+            return found
+        return [(pk, language, self._with(texts, translated.get(pk, []))) for pk, language, texts in found]
+
+    def _with(self, texts: dict[str, str], translations: list[dict]) -> dict[str, str]:
+        texts = dict(texts)
+        weighted = {
+            name: ("title" if i == 0 else "summary" if i == 1 else "body") for i, name in enumerate(self.translatable)
+        }
+        for fields in translations:
+            for name, field_name in weighted.items():
+                if text := fields.get(name):
+                    texts[field_name] = f"{texts.get(field_name, '')}\n{text}".strip()
+        return texts
 
 
 def _indexer(search: SearchKind) -> Callable[[list], None]:

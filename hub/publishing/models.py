@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hub.accounts.roles import is_moderator
 
@@ -104,3 +105,50 @@ class Publishable(models.Model):
 
     def get_moderation_url(self) -> str:
         return self.content_kind.moderation_url(self.pk)
+
+
+class ContentTranslation(models.Model):
+    """A person's translation of one object's text into one language: the fields its kind declares
+    translatable (`ContentKind.translatable`), field name -> text. Readers in that language see it in
+    place of the original, with who translated it and a link to the original, only while the object is
+    published and the translation is marked ready (`published`). One mechanism for every kind: the
+    object is named by its kind's slug and primary key."""
+
+    kind = models.CharField(_("kind of content"), max_length=40)  # hub.publishing.kinds.ContentKind.slug
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.TRANSLATED_LANGUAGES)
+    fields = models.JSONField(_("translated text"), default=dict)
+    translator_name = models.CharField(
+        _("translated by"), max_length=150, help_text=_("The person who translated the text, as readers see it.")
+    )
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translator (member)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    translated_on = models.DateField(_("translated on"))
+    published = models.BooleanField(
+        _("shown to readers"), default=True, help_text=_("Readers see it while the original is published.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        ordering = ["kind", "object_id", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "language"], name="one_translation_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"
+
+    @property
+    def language_name(self) -> str:
+        return dict(settings.TRANSLATED_LANGUAGES).get(self.language, self.language)

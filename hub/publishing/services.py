@@ -252,3 +252,76 @@ def content_record_edit(*, obj: Publishable, by, reason: str | None = None) -> P
     with history turned off): one version in the history, then what every change brings."""
     _changed(obj, by=by, reason=reason or _("Edited in the back office"), was_public=obj.is_published)
     return obj
+
+
+# Translations of content (hub.publishing.models.ContentTranslation): every change is one version in the
+# translation's history, brings the object's search document up to date (its translations are searched
+# with it) and, when the object is public, tells the listings (search matches, cached pages) it changed.
+
+
+def _translation_changed(obj: Publishable, translation, *, by, reason: str) -> None:
+    translation._history_user = by if by and by.is_authenticated else None
+    translation._change_reason = reason
+    translation.save()
+    kind = kind_of(obj)
+    if kind.index:
+        kind.index([obj])
+    if obj.is_published:
+        listings_changed()
+
+
+@transaction.atomic
+def translation_save(
+    *,
+    obj: Publishable,
+    language: str,
+    fields: dict[str, str],
+    translator_name: str,
+    translated_on,
+    by,
+    translator=None,
+    published: bool = True,
+):
+    """Add or change the translation of `obj` into `language`; `fields` holds its kind's translatable
+    fields (the empty ones are left out: readers see the original's there)."""
+    from hub.publishing.models import ContentTranslation
+
+    kind = kind_of(obj)
+    unknown = set(fields) - set(kind.translatable)
+    if unknown:
+        raise ValueError(f"{kind.slug} has no translatable field {', '.join(sorted(unknown))}.")
+    translation = ContentTranslation.objects.filter(kind=kind.slug, object_id=obj.pk, language=language).first()
+    created = translation is None
+    if created:
+        translation = ContentTranslation(kind=kind.slug, object_id=obj.pk, language=language)
+    translation.fields = {name: text for name, text in fields.items() if text}
+    translation.translator_name = translator_name
+    translation.translator = translator
+    translation.translated_on = translated_on
+    translation.published = published
+    _translation_changed(obj, translation, by=by, reason=_("Translation added") if created else _("Translation edited"))
+    return translation
+
+
+@transaction.atomic
+def translation_restore_version(*, obj: Publishable, translation, history_id: int, by):
+    """The translation as it was in that version (text, translator, date, shown or not)."""
+    record = translation.history.get(history_id=history_id)
+    for name in ("fields", "translator_name", "translator_id", "translated_on", "published"):
+        setattr(translation, name, getattr(record, name))
+    when = timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")
+    _translation_changed(obj, translation, by=by, reason=_("Restored the version of %(date)s") % {"date": when})
+    return translation
+
+
+@transaction.atomic
+def translation_delete(*, obj: Publishable, translation, by) -> None:
+    """Delete for good (its history keeps the text); the search document of the object loses it."""
+    translation._history_user = by if by and by.is_authenticated else None
+    translation._change_reason = _("Translation deleted")
+    translation.delete()
+    kind = kind_of(obj)
+    if kind.index:
+        kind.index([obj])
+    if obj.is_published:
+        listings_changed()

@@ -13,3 +13,16 @@ urlpatterns = [
     path("<slug:kind>/<int:pk>/archive/", views.archive, name="archive"),
     path("<slug:kind>/<int:pk>/restore/<int:history_id>/", views.restore, name="restore"),
 ]
+
+# Translations of an object (hub.publishing.models.ContentTranslation), by language.
+urlpatterns += [
+    path("<slug:kind>/<int:pk>/translations/<str:language>/", views.translation_edit, name="translation"),
+    path(
+        "<slug:kind>/<int:pk>/translations/<str:language>/restore/<int:history_id>/",
+        views.translation_restore,
+        name="translation_restore",
+    ),
+    path(
+        "<slug:kind>/<int:pk>/translations/<str:language>/delete/", views.translation_delete, name="translation_delete"
+    ),
+]

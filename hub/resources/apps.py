@@ -21,6 +21,7 @@ class ResourcesConfig(AppConfig):
                 form="hub.resources.forms.ResourceForm",
                 write=resource_write,
                 search=RESOURCE_SEARCH,  # indexed by hub.search.services.search_index
+                translatable=("title", "summary"),
                 restored_relations=("languages", "topics", "places", "practices"),
                 form_template="resources/_resource_form_fields.html",
                 extra={"list_url": "/resources/"},

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
+from hub.publishing.translations import reading
 from hub.resources.filters import ResourceFilter, cached_facet_counts, facet_panel
 from hub.resources.forms import ResourceForm
 from hub.resources.models import Resource
@@ -56,6 +57,8 @@ def resource_detail(request, slug):
     topics = list(resource.topics.all())
     context = {
         "resource": resource,
+        # A translation into the reader's language replaces the text (on this instance, for display).
+        "reading": reading(request, resource),
         "themes": [t for t in topics if t.kind == t.Kind.THEME],
         "gcm_objectives": [t for t in topics if t.kind == t.Kind.GCM_OBJECTIVE],
         "practices": resource.practices.published().only("slug", "title"),

@@ -9,6 +9,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from hub.lib.markdown import render_markdown
@@ -45,7 +47,11 @@ class IndexedDocument:
 def read_texts(kind: SearchKind, object_ids: list[int]) -> list[ObjectText]:
     """The kind's text of these objects, under their document ids."""
     first = kind.first_id
-    return [(first | pk, language, fields) for pk, language, fields in kind.texts(object_ids)]
+    # In the site's language whoever acts: a vocabulary term's name is read in the active language
+    # (hub/vocabularies/translation.py), and a document must not change with the moderator's.
+    with translation.override(settings.LANGUAGE_CODE):
+        texts = kind.texts(object_ids)
+    return [(first | pk, language, fields) for pk, language, fields in texts]
 
 
 def analyse(texts: list[ObjectText]) -> list[IndexedDocument]:

@@ -11,6 +11,7 @@ the practice list, topic pages and map ask it through facets.py.
 import bisect
 import logging
 import threading
+import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django_countries import countries
@@ -48,6 +49,24 @@ FACETS = (
 TOPIC_FACET = {Topic.Kind.THEME: "theme", Topic.Kind.DIMENSION: "dimension", Topic.Kind.GCM_OBJECTIVE: "gcm"}
 logger = logging.getLogger(__name__)
 country_name = lazy(lambda code: str(countries.name(code)), str)
+
+
+def _term_label(term) -> str:
+    """A vocabulary term's label in the active language (its `name` is translated: hub/vocabularies/translation.py)."""
+    number = getattr(term, "number", None)
+    return f"{number}. {term.name}" if number else term.name
+
+
+term_label = lazy(_term_label, str)
+# Facets whose options are listed alphabetically in the reader's language (the others keep their order:
+# GCM objectives by number, target groups and sectors by position, years newest first).
+ALPHABETICAL = ("theme", "country")
+
+
+def alphabetical_key(label: str) -> str:
+    """Éducation between Droits and Emploi, not after Z."""
+    decomposed = unicodedata.normalize("NFKD", label.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -214,7 +233,8 @@ class FacetIndex:
         for (facet, value), n in zip(self.postings, counts, strict=True):
             if n:
                 options[facet].append(FacetOption(value, labels[facet, value], n))
-        options["country"].sort(key=lambda option: option.label)
+        for facet in ALPHABETICAL:
+            options[facet].sort(key=lambda option: alphabetical_key(option.label))
         return options
 
     def pks(self, bits: int, *, start: int, stop: int, by_title: bool = False) -> list[int]:
@@ -323,18 +343,19 @@ def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIn
         members[facet, value] = []
         labels[facet, value] = label
 
+    # Labels of vocabulary terms are lazy: each reader's language gets its own (FacetIndex._labels).
     topics = list(Topic.objects.all())
     for topic in topics:
-        declare(TOPIC_FACET[topic.kind], topic.slug, f"{topic.number}. {topic.name}" if topic.number else topic.name)
+        declare(TOPIC_FACET[topic.kind], topic.slug, term_label(topic))
     stakeholder_types = list(StakeholderType.objects.all())
     for s in stakeholder_types:
-        declare("stakeholder", s.slug, s.name)
+        declare("stakeholder", s.slug, term_label(s))
     continents = dict(Continent.choices)
     for code, label in Continent.choices:
         declare("continent", code, label)
     target_groups = list(TargetGroup.objects.all())
     for g in target_groups:
-        declare("target", g.slug, g.name)
+        declare("target", g.slug, term_label(g))
     for facet, choices in (
         ("implementation", Practice.Implementation.choices),
         ("participation", Practice.Participation.choices),
@@ -531,7 +552,9 @@ def _log_since_now() -> tuple[dict, object]:
 
 def _build(version) -> FacetIndex:
     seen, log_since = _log_since_now()  # read first: a change committed during the build is taken in after
-    return build_index(version, seen=seen, log_since=log_since)
+    # In the site's language, whoever asks first: the order of the terms must not depend on it.
+    with translation.override(settings.LANGUAGE_CODE):
+        return build_index(version, seen=seen, log_since=log_since)
 
 
 def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
@@ -587,7 +610,8 @@ def facet_index() -> FacetIndex:
             _current = _build(version)
             STATS["built in a request"] += 1
         elif _current.version != version and _rebuilding is None:
-            caught_up = _catch_up(_current, version)
+            with translation.override(settings.LANGUAGE_CODE):
+                caught_up = _catch_up(_current, version)
             if caught_up is not None:
                 _current = caught_up
             elif getattr(settings, "FACET_INDEX_IN_BACKGROUND", True):

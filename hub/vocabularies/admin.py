@@ -1,11 +1,13 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 from hub.vocabularies.services import vocabulary_save
 
 
-class VocabularyAdmin(admin.ModelAdmin):
-    """Renaming a term re-indexes what carries it (vocabulary_save), so search and facets follow."""
+class VocabularyAdmin(TranslationAdmin):
+    """Renaming a term re-indexes what carries it (vocabulary_save), so search and facets follow.
+    A name field per language (English required); the slug is made from the English name and stays."""
 
     prepopulated_fields = {"slug": ["name"]}
 

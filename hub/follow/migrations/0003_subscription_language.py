@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("follow", "0001_initial"),
+        ("follow", "0002_forum_follows_moved"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("people", "0005_stakeholder_types_moved"),
+        ("people", "0006_profile_email_on_follow_removed"),
     ]
 
     operations = [

@@ -181,3 +181,23 @@ def test_clusters_take_a_fixed_number_of_queries(client, practice_factory, djang
     connection.queries_log.clear()
     with django_assert_max_num_queries(6):
         client.get(f"/map/clusters/?bbox={WORLD}&zoom=18&theme=discrimination-and-xenophobia")
+
+
+def test_a_country_on_the_map_is_named_in_the_readers_language(client, practice_factory, settings):
+    from hub.places.services import place_get_or_create
+
+    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
+    morocco = place_get_or_create(name="Morocco", country="MA", kind=Place.Kind.COUNTRY)
+    assert morocco.kind == Place.Kind.COUNTRY
+    practice = practice_factory("Migrant help desks across Morocco", place=None)
+    practice.places.set([morocco])
+
+    english = markers(client)["markers"]
+    client.cookies["django_language"] = "fr"
+    french = markers(client)["markers"]
+    client.cookies["django_language"] = "ar"
+    arabic = markers(client)["markers"]
+
+    assert [marker["place"] for marker in english] == ["Morocco"]
+    assert [marker["place"] for marker in french] == ["Maroc"]
+    assert [marker["place"] for marker in arabic] == ["المغرب"]

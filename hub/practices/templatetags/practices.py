@@ -85,7 +85,8 @@ def practice_json_ld(context, practice) -> str:
         "name": practice.title,
         "abstract": practice.summary,
         "url": request.build_absolute_uri(practice.get_absolute_url()),
-        "inLanguage": practice.language,
+        # The language of the text shown: a translation's when one replaced the original (publishing.translations).
+        "inLanguage": getattr(practice, "text_languages", {}).get("title", practice.language),
         "datePublished": practice.published_at.date().isoformat() if practice.published_at else None,
         "dateModified": practice.updated_at.date().isoformat(),
         "about": [topic.name for topic in practice.topics.all()],

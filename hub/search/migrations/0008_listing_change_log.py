@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0006_documents_by_kind"),
+        ("search", "0007_document_statistics"),
     ]
 
     operations = [

@@ -244,8 +244,34 @@ def test_a_first_visit_is_sent_to_its_language_even_when_the_english_page_is_cac
     assert page_entries() and all(b'<html lang="en"' in entry["content"] for entry in page_entries())
 
 
-@pytest.mark.parametrize("change", ["reject", "edit", "delete"])
+def test_a_translation_makes_the_readers_cached_page_fresh(client, practice_factory, maya, committed, settings):
+    from datetime import date
+
+    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
+    practice = practice_factory()
+    french = {"headers": {"Accept-Language": "fr"}}
+    assert "Community ambassadors in Dallas" in cached_get(client, practice.get_absolute_url(), **french)
+
+    def translate(title):
+        return publishing.translation_save(
+            obj=practice,
+            language="fr",
+            fields={"title": title},
+            translator_name="Camille Roux",
+            translated_on=date(2026, 11, 30),
+            by=maya,
+        )
+
+    translation = committed(lambda: translate("Ambassadeurs de quartier à Dallas"))
+    assert "Ambassadeurs de quartier à Dallas" in cached_get(client, practice.get_absolute_url(), **french)
+    committed(lambda: publishing.translation_delete(obj=practice, translation=translation, by=maya))
+    assert "Ambassadeurs" not in client.get(practice.get_absolute_url(), **french).content.decode()
+
+
+@pytest.mark.parametrize("change", ["reject", "edit", "delete", "translate"])
 def test_work_on_something_never_published_empties_no_cache(client, practice_factory, maya, committed, change):
+    from datetime import date
+
     practice_factory()
     waiting = practice_factory("Language cafés in Porto", status=Practice.Status.SUBMITTED)
     cached_get(client, "/practices/")
@@ -253,6 +279,14 @@ def test_work_on_something_never_published_empties_no_cache(client, practice_fac
         "reject": lambda: publishing.content_reject(obj=waiting, by=maya, reason="Not a practice."),
         "edit": lambda: publishing.content_update(obj=waiting, data={"title": "Dialect cafés in Porto"}, by=maya),
         "delete": lambda: publishing.content_delete(obj=waiting, by=maya),
+        "translate": lambda: publishing.translation_save(
+            obj=waiting,
+            language="fr",
+            fields={"title": "Cafés linguistiques à Porto"},
+            translator_name="Camille Roux",
+            translated_on=date(2026, 11, 30),
+            by=maya,
+        ),
     }
     committed(actions[change])
     assert client.get("/practices/")["X-Page-Cache"] == "hit"

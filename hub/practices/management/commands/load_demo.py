@@ -37,7 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {result['published']} published practices and {result['queued']} submissions, "
-                f"{result['pledges']} pledges and {result['updates']} progress updates; "
+                f"{result['pledges']} pledges and {result['updates']} progress updates, "
+                f"{result['translations']} translations; "
                 f"{forum['boards']} forum boards and {forum['dialogues']} online dialogues."
             )
         )
