@@ -71,7 +71,7 @@ class FollowParts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "link" and attrs.get("rel") == "alternate":
+        if tag == "link" and attrs.get("rel") == "alternate" and "type" in attrs:  # not the hreflang ones
             # The page's own come after the site-wide "newest practices" of base.html.
             self.alternates[attrs["type"]] = attrs["href"]
         if tag == "details" and "follow-control" in attrs.get("class", ""):
