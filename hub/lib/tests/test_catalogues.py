@@ -49,8 +49,12 @@ def test_only_english_and_the_complete_catalogues_are_offered(tmp_path):
     assert complete_languages(LANGUAGES, [tmp_path / "nowhere"]) == [("en", "English")]
 
 
-def test_today_the_site_offers_english_alone(settings):
-    assert [code for code, _ in settings.LANGUAGES] == ["en"]
+def test_today_the_site_offers_english_french_and_spanish(settings):
+    """French and Spanish are complete; Arabic, without a complete catalogue yet, is not offered."""
+    offered = [code for code, _ in settings.LANGUAGES]
+    complete = [code for code, _ in settings.TRANSLATED_LANGUAGES if catalogue_is_complete(repository_catalogue(code))]
+    assert offered == ["en", *complete]
+    assert offered[:3] == ["en", "fr", "es"]
 
 
 # The catalogues of the repository (locale/<lang>/LC_MESSAGES/django.po), checked as CI checks them.
