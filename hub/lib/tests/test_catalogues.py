@@ -49,8 +49,12 @@ def test_only_english_and_the_complete_catalogues_are_offered(tmp_path):
     assert complete_languages(LANGUAGES, [tmp_path / "nowhere"]) == [("en", "English")]
 
 
-def test_today_the_site_offers_english_alone(settings):
-    assert [code for code, _ in settings.LANGUAGES] == ["en"]
+def test_the_site_offers_english_and_each_language_whose_catalogue_is_complete(settings):
+    offered = [code for code, _ in settings.LANGUAGES]
+    assert offered[0] == "en"
+    for code, _name in settings.TRANSLATED_LANGUAGES[1:]:
+        catalogue = Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po"
+        assert (code in offered) == catalogue_is_complete(catalogue), code
 
 
 # The catalogues of the repository (locale/<lang>/LC_MESSAGES/django.po), checked as CI checks them.
