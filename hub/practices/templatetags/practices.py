@@ -56,19 +56,20 @@ def page_url(context, number) -> str:
 def period(practice) -> str:
     """ "June 2023 – December 2024", "since March 2021", "planned from January 2027", or ""."""
     start, end = practice.start_date, practice.end_date
+    month = get_format("YEAR_MONTH_FORMAT")  # "December 2026", "diciembre de 2026"…
     if start and start > timezone.localdate():
         if end:
             return _("planned: %(start)s – %(end)s") % {
-                "start": date_format(start, "YEAR_MONTH_FORMAT"),
-                "end": date_format(end, "YEAR_MONTH_FORMAT"),
+                "start": date_format(start, month),
+                "end": date_format(end, month),
             }
-        return _("planned from %(start)s") % {"start": date_format(start, "YEAR_MONTH_FORMAT")}
+        return _("planned from %(start)s") % {"start": date_format(start, month)}
     if start and end:
-        return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
+        return f"{date_format(start, month)} – {date_format(end, month)}"
     if start:
-        return _("since %(start)s") % {"start": date_format(start, "YEAR_MONTH_FORMAT")}
+        return _("since %(start)s") % {"start": date_format(start, month)}
     if end:
-        return _("until %(end)s") % {"end": date_format(end, "YEAR_MONTH_FORMAT")}
+        return _("until %(end)s") % {"end": date_format(end, month)}
     return ""
 
 
