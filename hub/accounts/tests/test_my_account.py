@@ -111,7 +111,7 @@ def test_deleting_my_account_erases_me_and_my_practices_and_comments_say_former_
 
     assert client.get("/accounts/").status_code == 302  # signed out
     page = client.get(practice.get_absolute_url()).content.decode()
-    assert "Submitted by former member" in page
+    assert "Submitted by <bdi>former member</bdi>" in page
     assert "We did this too." in page and Comment.objects.get(pk=comment.pk).author_display == "former member"
     assert "Alice" not in page
     assert client.get("/members/alice/").status_code == 404

@@ -62,7 +62,7 @@ def test_an_anonymous_reader_follows_by_confirming_the_link_sent_to_their_addres
     assert "Discrimination and Xenophobia" in message.subject
     response = client.get(link_in(message, "/follow/confirm/"))
     assert response.status_code == 200
-    assert "You follow “Discrimination and Xenophobia” by e-mail: A weekly digest." in response.text
+    assert "You follow “<bdi>Discrimination and Xenophobia</bdi>” by e-mail: A weekly digest." in response.text
     subscription.refresh_from_db()
     assert subscription.is_confirmed
 

@@ -200,8 +200,8 @@ def test_submitted_by_names_a_member_or_an_unverified_name(client, practice_fact
     mine = practice_factory("By Alice", submitted_by=alice)
     theirs = practice_factory("By a visitor", submitter_name="Juan Pérez")
 
-    assert "Submitted by Alice Martin on" in client.get(mine.get_absolute_url()).text
-    assert "Submitted by Juan Pérez (not verified) on" in client.get(theirs.get_absolute_url()).text
+    assert "Submitted by <bdi>Alice Martin</bdi> on" in client.get(mine.get_absolute_url()).text
+    assert "Submitted by <bdi>Juan Pérez (not verified)</bdi> on" in client.get(theirs.get_absolute_url()).text
 
 
 def test_markdown_is_rendered_and_sanitised(client, practice_factory):
