@@ -156,3 +156,15 @@ def test_a_response_from_an_index_being_rebuilt_is_not_kept_by_the_page_cache(se
         facet_index_module._rebuilding = None
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert "private" in second["Cache-Control"]
+
+
+def test_work_on_content_nobody_can_see_changes_nothing(committed, stats, practices, practice_factory, maya):
+    index = facet_index()
+    logged = ListingChange.objects.count()  # the practices' publications
+    draft = practice_factory("A draft", status=Practice.Status.SUBMITTED)
+    committed(lambda: publishing.content_set_fields(obj=draft, by=maya, reason="Edited", title="Still a draft"))
+    committed(lambda: publishing.content_reject(obj=draft, by=maya, reason="Out of scope"))
+    committed(lambda: publishing.content_delete(obj=draft, by=maya))
+    assert ListingChange.objects.count() == logged
+    assert facet_index() is index
+    assert stats() == {}
