@@ -78,6 +78,12 @@ class Memo:
             self._values.clear()
             self.size = 0
 
+    def keep_only(self, wanted: Callable) -> None:
+        """Forget every value whose key is not `wanted`."""
+        with self._lock:
+            for key in [key for key in self._values if not wanted(key)]:
+                self.size -= self._values.pop(key)[1]
+
     def peek(self, key, default=None):
         """The value kept for `key`, or `default`."""
         with self._lock:
@@ -515,6 +521,8 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
 # rebuild's time late after a bulk change. The first index of a process is built before it serves
 # (gunicorn.conf.py, post_worker_init); with FACET_INDEX_IN_BACKGROUND off (tests, whose data other
 # threads cannot see), every build happens in the request, as before.
+# Memo entries about practices only (results.MATCHES, results.LATEST_HEAD_MATCHES): another kind's change keeps them.
+KEPT_ACROSS_KINDS = frozenset({"search", "latest head matches"})
 CHANGE_WINDOW = timedelta(minutes=10)  # a change committed this long after its log row was written is missed
 STATS: Counter = Counter()  # what this process did to its index, read by tests and benchmarks
 _lock = threading.Lock()
@@ -549,7 +557,10 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
         return None
     if pks and (index.published < 0).any():
         return None  # a practice without a publication time: no order to put it in
-    if not pks:  # another kind's change: nothing in this index moved, its search matches stay
+    if not pks:
+        # Another kind's change: nothing in this index moved and the practices' word matches stay;
+        # what comes from the vocabulary of every kind (word frequencies, spelling) is asked again.
+        index.memo.keep_only(lambda key: isinstance(key, tuple) and key[0] in KEPT_ACROSS_KINDS)
         index.version, index.seen, index.log_since = version, seen, log_since
         return index
     facts = practice_facts(pks, index.vocabulary)
