@@ -140,6 +140,7 @@ class FacetIndex:
         seen: dict,
         log_since,
         by_title: np.ndarray | None = None,
+        pk_at: np.ndarray | None = None,
     ):
         self.version = version
         self.place_postings = place_postings  # place id -> bitset, for the map
@@ -151,8 +152,8 @@ class FacetIndex:
         self.vocabulary, self.seen, self.log_since = vocabulary, seen, log_since
         # The same mapping as arrays, for selections of tens of thousands of practices (search
         # matches): a Python loop over 80 000 ids costs more than the whole rest of a search page.
-        self.pk_at = np.array(ids, dtype=np.int64)
-        self._position_of_pk = np.full(max(ids, default=0) + 1, -1, dtype=np.int64)
+        self.pk_at = np.array(ids, dtype=np.int64) if pk_at is None else pk_at
+        self._position_of_pk = np.full(int(self.pk_at.max(initial=0)) + 1, -1, dtype=np.int64)
         self._position_of_pk[self.pk_at] = np.arange(len(ids), dtype=np.int64)
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
@@ -503,6 +504,7 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
         seen=seen,
         log_since=log_since,
         by_title=by_title,
+        pk_at=pk_at,
     )
 
 
