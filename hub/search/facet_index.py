@@ -9,6 +9,9 @@ the practice list, topic pages and map ask it through facets.py.
 """
 
 import bisect
+import contextlib
+import ctypes
+import gc
 import logging
 import threading
 from collections import Counter, OrderedDict
@@ -573,6 +576,14 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     return with_changes(index, version, facts, seen=seen, log_since=log_since)
 
 
+def _release_freed_memory() -> None:
+    """Hand the old index's memory back to the system: glibc keeps what a thread frees in that
+    thread's arena, so without this a process would hold two indexes' worth after each rebuild."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _rebuild_in_background(version) -> None:
     global _current, _rebuilding
     try:
@@ -580,6 +591,8 @@ def _rebuild_in_background(version) -> None:
         with _lock:
             _current = index
             STATS["built in the background"] += 1
+        del index
+        _release_freed_memory()
     except Exception:
         logger.exception("The facet index could not be rebuilt; the old one goes on serving")
     finally:
