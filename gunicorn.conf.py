@@ -33,6 +33,24 @@ errorlog = "-"
 
 
 def post_worker_init(worker):
+    """Build the facet index before the first request. In a thread, telling the arbiter all along that
+    the worker is alive: a build longer than `timeout` (a big database on a busy machine) must not get
+    the worker killed and started again, for ever."""
+    import threading
+
+    from django.db import connections
+
     from hub.search.facet_index import facet_index
 
-    facet_index()
+    done = threading.Event()
+
+    def build():
+        try:
+            facet_index()
+        finally:
+            connections.close_all()  # this thread's; requests open their own
+            done.set()
+
+    threading.Thread(target=build, name="facet-index-first-build").start()
+    while not done.wait(1):
+        worker.notify()

@@ -145,8 +145,9 @@ def child(rounds: int) -> None:
     during = []
     while STATS["built in the background"] == rebuilds:
         during.append(timed("/practices/"))
-        if time.perf_counter() - started > 120:
-            sys.exit("The background rebuild did not finish in 120 s")
+        time.sleep(0.5)  # a reader now and then, not a loop that holds the interpreter's lock
+        if time.perf_counter() - started > 900:
+            sys.exit("The background rebuild did not finish in 900 s")
     rebuild_seconds = time.perf_counter() - started
     assert facet_index_module._rebuilding is None
     for i in range(200):  # many distinct pages: the process must not keep them
@@ -225,7 +226,7 @@ def markdown(measured: list[dict], rounds: int) -> str:
         "on an idle core), "
         f"{r['load_average'][0]} after (1 min; 5 and 15 min: {r['load_average'][1]}, {r['load_average'][2]}). "
         f"First index {r['first_build_s']} s; bulk change rebuilt in the background in **{r['rebuild_s']} s**, "
-        f"meanwhile {r['during_rebuild']['requests']} list pages served from the old index (p50 "
+        f"meanwhile {r['during_rebuild']['requests']} list pages (one every 0.5 s) served from the old index (p50 "
         f"{r['during_rebuild']['p50']} ms, max {r['during_rebuild']['max']} ms); the process's index work: "
         f"{', '.join(f'{k} {v}' for k, v in sorted(r['stats'].items()))}. Memory (resident): "
         f"{r['memory_after_build_mb']} MB with its index built, {r['memory_end_mb']} MB at the end (after "

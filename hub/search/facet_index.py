@@ -9,6 +9,9 @@ the practice list, topic pages and map ask it through facets.py.
 """
 
 import bisect
+import contextlib
+import ctypes
+import gc
 import logging
 import threading
 import unicodedata
@@ -97,6 +100,12 @@ class Memo:
             self._values.clear()
             self.size = 0
 
+    def keep_only(self, wanted: Callable) -> None:
+        """Forget every value whose key is not `wanted`."""
+        with self._lock:
+            for key in [key for key in self._values if not wanted(key)]:
+                self.size -= self._values.pop(key)[1]
+
     def peek(self, key, default=None):
         """The value kept for `key`, or `default`."""
         with self._lock:
@@ -153,6 +162,7 @@ class FacetIndex:
         seen: dict,
         log_since,
         by_title: np.ndarray | None = None,
+        pk_at: np.ndarray | None = None,
     ):
         self.version = version
         self.place_postings = place_postings  # place id -> bitset, for the map
@@ -164,8 +174,8 @@ class FacetIndex:
         self.vocabulary, self.seen, self.log_since = vocabulary, seen, log_since
         # The same mapping as arrays, for selections of tens of thousands of practices (search
         # matches): a Python loop over 80 000 ids costs more than the whole rest of a search page.
-        self.pk_at = np.array(ids, dtype=np.int64)
-        self._position_of_pk = np.full(max(ids, default=0) + 1, -1, dtype=np.int64)
+        self.pk_at = np.array(ids, dtype=np.int64) if pk_at is None else pk_at
+        self._position_of_pk = np.full(int(self.pk_at.max(initial=0)) + 1, -1, dtype=np.int64)
         self._position_of_pk[self.pk_at] = np.arange(len(ids), dtype=np.int64)
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
@@ -518,6 +528,7 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
         seen=seen,
         log_since=log_since,
         by_title=by_title,
+        pk_at=pk_at,
     )
 
 
@@ -536,6 +547,8 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
 # rebuild's time late after a bulk change. The first index of a process is built before it serves
 # (gunicorn.conf.py, post_worker_init); with FACET_INDEX_IN_BACKGROUND off (tests, whose data other
 # threads cannot see), every build happens in the request, as before.
+# Memo entries about practices only (results.MATCHES, results.LATEST_HEAD_MATCHES): another kind's change keeps them.
+KEPT_ACROSS_KINDS = frozenset({"search", "latest head matches"})
 CHANGE_WINDOW = timedelta(minutes=10)  # a change committed this long after its log row was written is missed
 STATS: Counter = Counter()  # what this process did to its index, read by tests and benchmarks
 _lock = threading.Lock()
@@ -572,7 +585,10 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
         return None
     if pks and (index.published < 0).any():
         return None  # a practice without a publication time: no order to put it in
-    if not pks:  # another kind's change: nothing in this index moved, its search matches stay
+    if not pks:
+        # Another kind's change: nothing in this index moved and the practices' word matches stay;
+        # what comes from the vocabulary of every kind (word frequencies, spelling) is asked again.
+        index.memo.keep_only(lambda key: isinstance(key, tuple) and key[0] in KEPT_ACROSS_KINDS)
         index.version, index.seen, index.log_since = version, seen, log_since
         return index
     facts = practice_facts(pks, index.vocabulary)
@@ -583,6 +599,14 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     return with_changes(index, version, facts, seen=seen, log_since=log_since)
 
 
+def _release_freed_memory() -> None:
+    """Hand the old index's memory back to the system: glibc keeps what a thread frees in that
+    thread's arena, so without this a process would hold two indexes' worth after each rebuild."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _rebuild_in_background(version) -> None:
     global _current, _rebuilding
     try:
@@ -590,6 +614,8 @@ def _rebuild_in_background(version) -> None:
         with _lock:
             _current = index
             STATS["built in the background"] += 1
+        del index
+        _release_freed_memory()
     except Exception:
         logger.exception("The facet index could not be rebuilt; the old one goes on serving")
     finally:

@@ -11,6 +11,7 @@ from hub.practices.models import Practice
 from hub.practices.services import practice_merge
 from hub.publishing import services as publishing
 from hub.search import facet_index as facet_index_module
+from hub.search import results
 from hub.search.facet_index import STATS, build_index, facet_index
 from hub.search.listing import DELTA_LIMIT, listings_changed
 from hub.search.models import ListingChange
@@ -116,10 +117,14 @@ def test_edits_archiving_a_merge_and_a_delete_are_taken_in_place(committed, stat
 
 def test_another_kinds_change_keeps_the_index_and_its_search_matches(committed, stats, practices):
     index = facet_index()
-    index.memo.get("a search", lambda: 42)
+    index.memo.get(("search", True, (("word",),)), lambda: 42)
+    index.memo.get(("term documents", frozenset({"word"})), lambda: {"word": 3})
     committed(lambda: listings_changed([]))
-    assert facet_index() is index and index.memo.peek("a search") == 42
+    assert facet_index() is index and index.memo.peek(("search", True, (("word",),))) == 42
+    # Word frequencies count every kind's documents: asked again.
+    assert index.memo.peek(("term documents", frozenset({"word"}))) is None
     assert stats() == {}
+    assert {results.MATCHES, results.LATEST_HEAD_MATCHES} == facet_index_module.KEPT_ACROSS_KINDS
 
 
 def test_a_bulk_change_rebuilds(committed, stats, practices):
@@ -156,3 +161,15 @@ def test_a_response_from_an_index_being_rebuilt_is_not_kept_by_the_page_cache(se
         facet_index_module._rebuilding = None
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert "private" in second["Cache-Control"]
+
+
+def test_work_on_content_nobody_can_see_changes_nothing(committed, stats, practices, practice_factory, maya):
+    index = facet_index()
+    logged = ListingChange.objects.count()  # the practices' publications
+    draft = practice_factory("A draft", status=Practice.Status.SUBMITTED)
+    committed(lambda: publishing.content_set_fields(obj=draft, by=maya, reason="Edited", title="Still a draft"))
+    committed(lambda: publishing.content_reject(obj=draft, by=maya, reason="Out of scope"))
+    committed(lambda: publishing.content_delete(obj=draft, by=maya))
+    assert ListingChange.objects.count() == logged
+    assert facet_index() is index
+    assert stats() == {}
