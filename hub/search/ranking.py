@@ -20,7 +20,10 @@ Results come in tiers, each ranked on its own (results.py):
 3. NEAR: not every group, but most of what is rare in the query: the groups it has weigh at least
    NEAR_SHARE of the idf of the query's groups (only groups that some document has count), and it has
    every quoted word or phrase. A four-word query that one practice matches fully shows that one first, then
-   the practices that lack one common word, not that one alone.
+   the practices that lack one common word, not that one alone;
+4. SOME: when the tiers above hold less than a page (FILL_BELOW), the documents with any of the words
+   (and every quoted one) fill it, best first: a query in other words than the practices' finds
+   something rather than nothing.
 
 The entry point for other rankings to fuse with (vectors): `lexical_ranking(text, limit)` in results.py,
 which returns (document id, score) best first; `rank()` here ranks any set of document ids.
@@ -40,6 +43,8 @@ K1 = 1.2
 B = 0.75
 # A near match has groups of words that weigh at least this share of the query's idf.
 NEAR_SHARE = 0.5
+# Below this many matches and near matches (a page), documents with any of the words fill the page.
+FILL_BELOW = 20
 
 
 class Tier(StrEnum):
@@ -50,9 +55,10 @@ class Tier(StrEnum):
     HEAD = "head"
     REST = "rest"
     NEAR = "near"
+    SOME = "some"
 
 
-TIERS = (Tier.HEAD, Tier.REST, Tier.NEAR)
+TIERS = (Tier.HEAD, Tier.REST, Tier.NEAR, Tier.SOME)
 
 
 @dataclass(frozen=True)
@@ -136,3 +142,15 @@ def near_matches(members: list[np.ndarray], idfs: list[float], required: list[bo
         if must:
             needed &= member
     return (weight > 0) & (weight >= NEAR_SHARE * total - 1e-9) & needed & ~every
+
+
+def some_matches(members: list[np.ndarray], required: list[bool]) -> np.ndarray:
+    """Documents with any of the groups and every required one (the SOME tier, before taking out the
+    tiers above)."""
+    if not members:
+        return np.zeros(0, dtype=bool)
+    found = np.logical_or.reduce(members)
+    for member, must in zip(members, required, strict=True):
+        if must:
+            found &= member
+    return found
