@@ -37,8 +37,10 @@ from hub.search.spelling import corrections, expansions, term_frequencies
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
 RANK_BLOCK = 2_000
 # The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
-# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length.
+# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length,
+# a block ranked (_ranked_block).
 MATCHES, LATEST_HEAD_MATCHES, AVERAGE_LENGTH = "search", "latest head matches", "average length"
+RANKED_BLOCK = "ranked block"
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,30 @@ def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
         block_start = start - start % RANK_BLOCK
         block = candidates[block_start : block_start + RANK_BLOCK]
         limit = min(stop, block_start + len(block)) - start
-        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
+        ids, scores = _ranked_block(search, block)
         offset = start - block_start
-        hits += [Hit(document_id, score, tier) for document_id, score in order[offset : offset + limit]]
+        window = slice(offset, offset + limit)
+        hits += [Hit(int(i), float(v), tier) for i, v in zip(ids[window], scores[window], strict=True)]
         start += limit
     return hits
+
+
+def _ranked_block(search, block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of a block best first and their scores; a practice search keeps them with the facet index
+    (the next page, or the same search again, costs nothing), keyed by the query and the block's ids."""
+
+    def compute():
+        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
+        return (
+            np.array([i for i, _ in order], dtype=np.int64),
+            np.array([v for _, v in order], dtype=np.float64),
+        )
+
+    memo = getattr(search, "index", None)
+    if memo is None:
+        return compute()
+    key = (RANKED_BLOCK, str(search.indexed), tuple(search.idfs), hash(block.tobytes()), len(block))
+    return memo.memo.get(key, compute, size=lambda found: found[0].nbytes * 2 + SMALL_ENTRY_BYTES)
 
 
 def _bitset_size(bits: int) -> int:
