@@ -171,10 +171,6 @@ class ParsedQuery:
         excluded = [found for term in self.excluded if (found := term.within(vocabulary)).alternatives()]
         return ParsedQuery(groups, excluded)
 
-    def relaxed(self) -> "ParsedQuery":
-        """Any of the words instead of all of them."""
-        return ParsedQuery([self.positive_terms()], list(self.excluded))
-
     def replace_words(self, corrections: dict[str, str]) -> "ParsedQuery":
         def fix(term: Term) -> Term:
             return Term(tuple(corrections.get(word, word) for word in term.words), quoted=term.quoted)

@@ -20,7 +20,10 @@ Results come in tiers, each ranked on its own (results.py):
 3. NEAR: not every group, but most of what is rare in the query: the groups it has weigh at least
    NEAR_SHARE of the idf of the query's groups (only groups that some document has count), and it has
    every quoted word or phrase. A four-word query that one practice matches fully shows that one first, then
-   the practices that lack one common word, not that one alone.
+   the practices that lack one common word, not that one alone;
+4. SOME: when the tiers above hold less than a page (FILL_BELOW), the documents with any of the words
+   (and every quoted one) fill it, best first: a query in other words than the practices' finds
+   something rather than nothing.
 
 The entry point for other rankings to fuse with (vectors): `lexical_ranking(text, limit)` in results.py,
 which returns (document id, score) best first; `rank()` here ranks any set of document ids.
@@ -40,6 +43,8 @@ K1 = 1.2
 B = 0.75
 # A near match has groups of words that weigh at least this share of the query's idf.
 NEAR_SHARE = 0.5
+# Below this many matches and near matches (a page), documents with any of the words fill the page.
+FILL_BELOW = 20
 
 
 class Tier(StrEnum):
@@ -50,9 +55,10 @@ class Tier(StrEnum):
     HEAD = "head"
     REST = "rest"
     NEAR = "near"
+    SOME = "some"
 
 
-TIERS = (Tier.HEAD, Tier.REST, Tier.NEAR)
+TIERS = (Tier.HEAD, Tier.REST, Tier.NEAR, Tier.SOME)
 
 
 @dataclass(frozen=True)
@@ -74,48 +80,41 @@ def group_alternatives(parsed: ParsedQuery) -> list[list[tuple[str, ...]]]:
     return [[alternative for term in group for alternative in term.alternatives()] for group in parsed.groups]
 
 
-def term_counts(statistics: str, term: str) -> tuple[int, ...] | None:
-    """How many times the term is in each field of a document (its SearchDocument.statistics)."""
-    at = statistics.find(f" {term}:")
-    if at < 0:
-        return None
-    start = at + len(term) + 2
-    return tuple(int(n) for n in statistics[start : statistics.index(" ", start)].split(","))
-
-
-def weighted_count(statistics: str, alternatives: list[tuple[str, ...]]) -> float:
-    """How many times a group is in a document, each time weighing its field's weight. A phrase counts,
-    in each field, as many times as its least frequent word (the engine made sure it is there)."""
-    total = 0.0
-    for alternative in alternatives:
-        counts = [term_counts(statistics, term) for term in alternative]
-        if any(found is None for found in counts):
-            continue
-        for weight, *per_term in zip(FIELD_WEIGHTS, *counts, strict=False):
-            total += weight * min(per_term)
-    return total
-
-
-def score(length: int, statistics: str, groups: list[list[tuple[str, ...]]], idfs: list[float], collection) -> float:
-    norm = K1 * (1 - B + B * length / (collection.average_length or 1.0))
-    total = 0.0
-    for alternatives, weight in zip(groups, idfs, strict=True):
-        found = weighted_count(statistics, alternatives)
-        if found:
-            total += weight * found * (K1 + 1) / (found + norm)
-    return total
+def field_counts(statistics: list[str], term: str) -> np.ndarray:
+    """How many times the term is in each field of each document (their SearchDocument.statistics):
+    one row of len(FIELD_WEIGHTS) counts per document."""
+    needle = f" {term}:"
+    skip = len(needle)
+    found = np.zeros((len(statistics), len(FIELD_WEIGHTS)), dtype=np.float64)
+    for row, text in enumerate(statistics):
+        at = text.find(needle)
+        if at >= 0:
+            start = at + skip
+            found[row] = [int(n) for n in text[start : text.index(" ", start)].split(",")]
+    return found
 
 
 def rank(rows, parsed: ParsedQuery, idfs: list[float], collection: Collection) -> list[tuple[int, float]]:
     """(document id, score) of the `rows` (id, length, statistics: engines' statistics_of), best first;
-    equal scores by id, the latest first. The same rows give the same order on every engine."""
-    groups = group_alternatives(parsed)
-    scored = [
-        (document_id, score(length, statistics or " ", groups, idfs, collection))
-        for document_id, length, statistics in rows
-    ]
-    scored.sort(key=lambda item: (-item[1], -item[0]))
-    return scored
+    equal scores by id, the latest first. The same rows give the same order on every engine.
+
+    A group's weighted count in a document: each occurrence weighs its field's weight; a phrase counts,
+    in each field, as many times as its least frequent word (the engine made sure it is there)."""
+    size = len(rows)
+    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
+    lengths = np.fromiter((row[1] for row in rows), dtype=np.float64, count=size)
+    statistics = [row[2] or " " for row in rows]
+    norm = K1 * (1 - B + B * lengths / (collection.average_length or 1.0))
+    weights = np.array(FIELD_WEIGHTS, dtype=np.float64)
+    scores = np.zeros(size, dtype=np.float64)
+    for alternatives, group_idf in zip(group_alternatives(parsed), idfs, strict=True):
+        found = np.zeros(size, dtype=np.float64)
+        for alternative in alternatives:
+            counts = np.minimum.reduce([field_counts(statistics, term) for term in alternative])
+            found += counts @ weights
+        scores += group_idf * found * (K1 + 1) / (found + norm)
+    order = np.lexsort((-ids, -scores))
+    return [(int(ids[i]), float(scores[i])) for i in order]
 
 
 def near_matches(members: list[np.ndarray], idfs: list[float], required: list[bool]) -> np.ndarray:
@@ -136,3 +135,15 @@ def near_matches(members: list[np.ndarray], idfs: list[float], required: list[bo
         if must:
             needed &= member
     return (weight > 0) & (weight >= NEAR_SHARE * total - 1e-9) & needed & ~every
+
+
+def some_matches(members: list[np.ndarray], required: list[bool]) -> np.ndarray:
+    """Documents with any of the groups and every required one (the SOME tier, before taking out the
+    tiers above)."""
+    if not members:
+        return np.zeros(0, dtype=bool)
+    found = np.logical_or.reduce(members)
+    for member, must in zip(members, required, strict=True):
+        if must:
+            found &= member
+    return found

@@ -28,7 +28,7 @@ from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
-from hub.search.ranking import TIERS, Collection, Tier, idf, near_matches, rank
+from hub.search.ranking import FILL_BELOW, TIERS, Collection, Tier, idf, near_matches, rank, some_matches
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions, term_frequencies
 
@@ -37,8 +37,10 @@ from hub.search.spelling import corrections, expansions, term_frequencies
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
 RANK_BLOCK = 2_000
 # The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
-# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length.
+# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length,
+# a block ranked (_ranked_block).
 MATCHES, LATEST_HEAD_MATCHES, AVERAGE_LENGTH = "search", "latest head matches", "average length"
+RANKED_BLOCK = "ranked block"
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,30 @@ def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
         block_start = start - start % RANK_BLOCK
         block = candidates[block_start : block_start + RANK_BLOCK]
         limit = min(stop, block_start + len(block)) - start
-        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
+        ids, scores = _ranked_block(search, block)
         offset = start - block_start
-        hits += [Hit(document_id, score, tier) for document_id, score in order[offset : offset + limit]]
+        window = slice(offset, offset + limit)
+        hits += [Hit(int(i), float(v), tier) for i, v in zip(ids[window], scores[window], strict=True)]
         start += limit
     return hits
+
+
+def _ranked_block(search, block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of a block best first and their scores; a practice search keeps them with the facet index
+    (the next page, or the same search again, costs nothing), keyed by the query and the block's ids."""
+
+    def compute():
+        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
+        return (
+            np.array([i for i, _ in order], dtype=np.int64),
+            np.array([v for _, v in order], dtype=np.float64),
+        )
+
+    memo = getattr(search, "index", None)
+    if memo is None:
+        return compute()
+    key = (RANKED_BLOCK, str(search.indexed), tuple(search.idfs), hash(block.tobytes()), len(block))
+    return memo.memo.get(key, compute, size=lambda found: found[0].nbytes * 2 + SMALL_ENTRY_BYTES)
 
 
 def _bitset_size(bits: int) -> int:
@@ -161,13 +182,14 @@ class PracticeSearch:
     suggestion: ParsedQuery | None = None  # "Did you mean …" beside results of the query as typed
     every_bits: int = 0  # the matches with every group of words that the filters keep
     near_bits: int = 0  # the near matches (ranking.near_matches) that the filters keep
+    some_bits: int = 0  # too few of those: the matches of any word (ranking.some_matches) that the filters keep
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
     kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
 
     @property
     def bits(self) -> int:
-        return self.every_bits | self.near_bits
+        return self.every_bits | self.near_bits | self.some_bits
 
     @property
     def count(self) -> int:
@@ -235,24 +257,30 @@ class PracticeSearch:
                 bits &= self._engine_matches(asked, head)
         return bits
 
-    def near(self, parsed: ParsedQuery) -> int:
-        """The near matches of the query (ranking.near_matches), before the filters."""
+    def near(self, parsed: ParsedQuery, *, some: bool = False) -> int:
+        """The near matches of the query (ranking.near_matches), before the filters; some: the matches
+        of any of its words (ranking.some_matches) instead."""
         if len(parsed.groups) < 2:
             return 0
         size = len(self.index.ids)
-        total = len(self.index.ids)
         group_bits = [self._group_bits(group) for group in parsed.groups]
         members = [_members(bits, size) for bits in group_bits]
-        idfs = [idf(bits.bit_count(), total) for bits in group_bits]
         required = [any(term.quoted for term in group) for group in parsed.groups]
-        return _bits(near_matches(members, idfs, required)) & ~self._excluded_bits(parsed)
+        if some:
+            found = some_matches(members, required)
+        else:
+            found = near_matches(members, [idf(bits.bit_count(), size) for bits in group_bits], required)
+        return _bits(found) & ~self._excluded_bits(parsed)
 
     def run(self, parsed: ParsedQuery) -> bool:
         """Make `parsed` what ran, with its matches and near matches; whether the filters leave any."""
         self.executed = parsed
         self.every_bits = self.matches(parsed) & self.filter_bits
         self.near_bits = self.near(parsed) & self.filter_bits & ~self.every_bits
-        self.relaxed = not self.every_bits and bool(self.near_bits)
+        self.some_bits = 0
+        if (self.every_bits | self.near_bits).bit_count() < FILL_BELOW:
+            self.some_bits = self.near(parsed, some=True) & self.filter_bits & ~(self.every_bits | self.near_bits)
+        self.relaxed = not self.every_bits and bool(self.near_bits | self.some_bits)
         for name in ("indexed", "idfs", "terms"):
             self.__dict__.pop(name, None)
         return bool(self.bits)
@@ -280,7 +308,7 @@ class PracticeSearch:
 
     def tier_bits(self) -> list[tuple[Tier, int]]:
         head = self.head_bits()
-        return list(zip(TIERS, (head, self.every_bits & ~head, self.near_bits), strict=True))
+        return list(zip(TIERS, (head, self.every_bits & ~head, self.near_bits, self.some_bits), strict=True))
 
     @property
     def executed_key(self) -> tuple:
@@ -340,17 +368,19 @@ def search_practices(
     search.expanded = expansions(parsed, index.memo)
     if search.expanded:
         parsed = parsed.with_alternatives(search.expanded)
-    found = search.run(parsed)
+    search.run(parsed)
     fixes = {} if as_typed else corrections(parsed, index.memo)
     if fixes:
+        # What was typed found nothing with every word (what it found lacks the misspelt word): the
+        # corrected words are searched instead, if they find more, and the page says so.
         corrected = parsed.replace_words(fixes)
-        if not found:
-            if search.run(corrected):
-                search.corrected = True
-            else:
-                search.run(parsed)
-        elif search.matches(corrected) or search.near(corrected):
-            search.suggestion = corrected
+        typed_bits, typed_every = search.bits, search.every_bits
+        if not typed_every and search.run(corrected) and (search.every_bits or not typed_bits):
+            search.corrected = True
+        else:
+            search.run(parsed)
+            if search.matches(corrected) or search.near(corrected):
+                search.suggestion = corrected
     if search.count == 0 and search.filtered:
         search.unfiltered_count = (search.matches(search.executed) | search.near(search.executed)).bit_count()
     return search
@@ -394,6 +424,7 @@ class KindSearch:
     ids: np.ndarray = field(default_factory=_no_ids)  # document ids of every match and near match, filtered
     head: np.ndarray = field(default_factory=_no_ids)  # of them, every word in the title or summary
     every: np.ndarray = field(default_factory=_no_ids)  # of them, every word somewhere
+    near: np.ndarray = field(default_factory=_no_ids)  # of them, the near matches (the rest: any word)
     indexed: ParsedQuery | None = None
     idfs: list[float] = field(default_factory=list)
     collection: Collection = Collection(0, 0.0)
@@ -409,8 +440,8 @@ class KindSearch:
 
     def tier_ids(self) -> list[tuple[Tier, np.ndarray]]:
         rest = np.setdiff1d(self.every, self.head)
-        near = np.setdiff1d(self.ids, self.every)
-        return list(zip(TIERS, (self.head, rest, near), strict=True))
+        some = np.setdiff1d(self.ids, np.union1d(self.every, self.near))
+        return list(zip(TIERS, (self.head, rest, self.near, some), strict=True))
 
     def hits(self, limit: int) -> list[Hit]:
         """The first `limit` results best first, with their scores."""
@@ -513,10 +544,13 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     required = [any(term.quoted for term in group) for group in search.parsed.groups]
     near = universe[near_matches(members, search.idfs, required)]
     found = np.union1d(every, near)
+    if len(found) < FILL_BELOW and len(members) > 1:
+        found = universe[some_matches(members, required)]
     search.matched = [published[pk] for pk in kind.object_ids(found).tolist() if pk in published]
     kept = [row[0] for row in search.matched if search._keeps(row, search.chosen)]
     search.ids = np.array(kind.document_ids(kept), dtype=np.int64)
     search.every = np.intersect1d(every, search.ids)
+    search.near = np.intersect1d(near, search.ids)
     if len(search.every):
         search.head = np.intersect1d(engine.matching_ids(search.indexed, head=True, kind=kind), search.every)
     search.collection = Collection(len(published), average_length(kind))

@@ -46,10 +46,12 @@ def _closest_word(word: str) -> str | None:
 
 
 def is_misspelt(word: str, memo: Memo) -> bool:
-    """Neither the index nor a dictionary knows it (short words and numbers are never misspelt)."""
-    if len(word) < MIN_WORD_LENGTH or not word.isalpha():
+    """Neither the index nor a dictionary knows it (short words and numbers are never misspelt). The
+    index knows a word that some document has as it is written: `comunity` is not one of them, even
+    though its Spanish stem (`comun`) is that of `comunidad`."""
+    if len(word) < MIN_WORD_LENGTH or not word.isalpha() or is_word(word):
         return False
-    return not word_documents(word, memo) and not is_word(word)
+    return not memo.get(("indexed word", word), lambda: SearchTerm.objects.filter(word=word).exists())
 
 
 def corrections(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:

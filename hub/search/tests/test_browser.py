@@ -66,8 +66,11 @@ def test_a_visitor_searches_narrows_by_a_theme_and_opens_a_result(page, practice
 def test_a_search_with_no_result_suggests_the_spelling_and_passes_axe(page, practice_factory):
     practice_factory("Mentors for immigrant entrepreneurs", summary="Immigrant business owners coach newcomers.")
     page.goto("/search/?q=imigrant+OR+zzzzqqq")
-    expect(page.get_by_role("status")).to_contain_text("corrected spelling")
+    expect(page.get_by_role("status")).to_contain_text("Showing results for")
     expect(page.get_by_role("article")).to_have_count(1)
+    assert_accessible(page, "results of a corrected search")
+    page.get_by_role("link", name="imigrant OR zzzzqqq").click()  # search instead for the words as typed
+    expect(page.get_by_role("status")).to_contain_text("No published practice matches")
     page.goto("/search/?q=zzzzqqq")
     expect(page.get_by_role("status")).to_contain_text("No published practice matches")
     assert_accessible(page, "a search without results")

@@ -92,7 +92,8 @@ def test_words_searched_before_give_the_same_results_in_a_new_query(practice_fac
     assert first["women -music"] == (1, ["Sport for women"])
     assert sorted(first["mentoring OR sport"][1]) == ["Mentoring for women", "Mentoring in Lyon", "Sport for women"]
     assert first['"mentoring for"'] == (1, ["Mentoring for women"])
-    assert first["music lyon"] == (1, ["Mentoring in Lyon"])
+    # Fewer than a page have every word or most of the rare ones: the practices with any word follow.
+    assert first["music lyon"] == (2, ["Mentoring in Lyon", "Mentoring for women"])
 
 
 def test_a_first_page_is_the_same_whether_the_head_tier_is_known_or_not(practice_factory, monkeypatch):
