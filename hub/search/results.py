@@ -10,7 +10,7 @@ of the words instead of all of them, and says which it did.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import django_filters
@@ -19,6 +19,7 @@ from django.utils.module_loading import import_string
 
 from hub.practices.models import Practice
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
+from hub.search.fusion import FusedResults, meaning_ids, wants_meaning
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
@@ -49,14 +50,17 @@ class RankedResults:
 
     def __getitem__(self, page: slice) -> list[Practice]:
         search = self.search
-        start, stop = page.start or 0, min(page.stop or search.count, search.count)
+        return published_cards(self.ids(page.start or 0, min(page.stop or search.count, search.count)))
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        """The primary keys from `start` to `stop` of the ranking."""
+        stop = min(stop, self.search.count)
+        if start >= stop:
+            return []
         ids = self._first_block(start, stop)
         if ids is None:
             ids = self._tiers(start, stop)
-        # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
-        # the status index (every published practice) rather than the 20 rows by key.
-        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
-        return [found[pk] for pk in ids if pk in found]
+        return ids
 
     def _first_block(self, start: int, stop: int) -> list[int] | None:
         """A page within the head tier's first block, when no filter or excluded word narrows the
@@ -96,6 +100,14 @@ class RankedResults:
         return ranked(search.engine, search.indexed, search.idfs, tier, candidates, start, stop)
 
 
+def published_cards(ids: list[int]) -> list[Practice]:
+    """These practices, published ones only, in this order, ready for their cards."""
+    # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
+    # the status index (every published practice) rather than the 20 rows by key.
+    found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def ranked(engine, parsed: ParsedQuery, idfs, tier: Tier, candidates, start: int, stop: int) -> list[int]:
     """Ids from `start` to `stop` of the `candidates` of one tier (latest first) in the engine's order,
     a block of RANK_BLOCK at a time."""
@@ -131,6 +143,9 @@ class PracticeSearch:
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
     kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
+    # Search by meaning (fusion.py): the practices closest in meaning, and the full text's own matches.
+    meaning: list[int] = field(default_factory=list)
+    fulltext_bits: int | None = None  # None: no fusion, `bits` are the full text's
 
     @property
     def count(self) -> int:
@@ -218,12 +233,30 @@ class PracticeSearch:
     def newest_ids(self, limit: int) -> list[int]:
         return self.index.pks(self.bits, start=0, stop=limit)
 
+    @property
+    def meaning_only_count(self) -> int:
+        """How many of the results are found by their meaning alone, not by the words."""
+        return 0 if self.fulltext_bits is None else (self.bits & ~self.fulltext_bits).bit_count()
+
     def results(self):
         if self.executed is None:
             return []
         if self.sort == "newest":
             return PracticeSelection(self.index, self.bits)
+        if self.fulltext_bits is not None:
+            fulltext = RankedResults(replace(self, bits=self.fulltext_bits))
+            return FusedResults(fulltext, self.meaning, self.count, published_cards)
         return RankedResults(self)
+
+    def add_meaning(self) -> None:
+        """Fuse the practices closest in meaning into the results (fusion.py): they join the count and
+        the facets. Nothing changes when no vector is close enough, or none exists."""
+        if not wants_meaning(self.parsed):
+            return
+        meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits))
+        if meaning:
+            self.meaning, self.fulltext_bits = meaning, self.bits
+            self.bits |= self.index.of_ids(meaning)
 
 
 def practice_filterset_class() -> type[django_filters.FilterSet]:
@@ -232,7 +265,9 @@ def practice_filterset_class() -> type[django_filters.FilterSet]:
     return import_string(search_kind_named(PRACTICES).extra["filterset"])
 
 
-def search_practices(text: str, filterset: django_filters.FilterSet | None = None) -> PracticeSearch:
+def search_practices(
+    text: str, filterset: django_filters.FilterSet | None = None, *, meaning: bool = True
+) -> PracticeSearch:
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()
@@ -261,6 +296,8 @@ def search_practices(text: str, filterset: django_filters.FilterSet | None = Non
                 matched = found
     elif corrected is not None and search.matches(corrected):
         search.suggestion = corrected
+    if meaning:
+        search.add_meaning()
     if search.count == 0 and search.filtered:
         search.unfiltered_count = matched.bit_count()
     return search
