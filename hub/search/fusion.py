@@ -21,11 +21,11 @@ import numpy as np
 from hub.search import semantic
 
 FULLTEXT_DEPTH = 50  # the full text's first results that are fused; the rest follow in its order
-# Tuned on the tuning half (bench/relevance.py --tune): k = 5 and a weight of 1.5 for meaning were best
-# there; of the depths and thresholds within 0.01 of the best, the smallest depth and a threshold of 0.2,
-# so that a search adds at most 10 practices by meaning to its count rather than 30 barely related ones.
+# Tuned on the tuning half (bench/relevance.py --tune): k = 5, a weight of 1.5 for meaning and a
+# threshold of 0.15 were best there; of the depths within 0.001 of the best, the smallest, so that a
+# search adds at most 10 practices by meaning to its count rather than 30 barely related ones.
 MEANING_DEPTH = 10  # at most this many practices are taken by meaning
-MIN_SIMILARITY = 0.20  # the cosine under which a practice is not close enough in meaning to be shown
+MIN_SIMILARITY = 0.15  # the cosine under which a practice is not close enough in meaning to be shown
 RRF_K = 5.0
 FULLTEXT_WEIGHT = 1.0
 MEANING_WEIGHT = 1.5
@@ -38,8 +38,9 @@ def meaning_text(text: str) -> str:
     return " ".join(_OPERATORS.sub(" ", text).split())
 
 
-def wants_meaning(parsed) -> bool:
-    return not (parsed.is_empty or parsed.has_phrase or parsed.excluded)
+def wants_meaning(text: str, parsed) -> bool:
+    """Not for a query in quotes or with an excluded word (a hyphenated word is no phrase here)."""
+    return not (parsed.is_empty or '"' in text or parsed.excluded)
 
 
 def meaning_ids(text: str, allowed_pks: np.ndarray, *, limit: int = MEANING_DEPTH, minimum: float = MIN_SIMILARITY):

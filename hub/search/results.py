@@ -19,8 +19,8 @@ from django.utils.module_loading import import_string
 
 from hub.practices.models import Practice
 from hub.search.engines import Tier, get_engine, inverse_document_frequencies
-from hub.search.fusion import FusedResults, meaning_ids, wants_meaning
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
+from hub.search.fusion import FusedResults, meaning_ids, wants_meaning
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.snippets import query_terms
@@ -251,7 +251,7 @@ class PracticeSearch:
     def add_meaning(self) -> None:
         """Fuse the practices closest in meaning into the results (fusion.py): they join the count and
         the facets. Nothing changes when no vector is close enough, or none exists."""
-        if not wants_meaning(self.parsed):
+        if not wants_meaning(self.text, self.parsed):
             return
         meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits))
         if meaning:

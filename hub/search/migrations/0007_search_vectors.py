@@ -4,27 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0006_documents_by_kind'),
+        ("search", "0006_documents_by_kind"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchVector',
+            name="SearchVector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.PositiveSmallIntegerField()),
-                ('object_id', models.BigIntegerField()),
-                ('model', models.CharField(max_length=100)),
-                ('vector', models.BinaryField()),
-                ('text_hash', models.CharField(max_length=32)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.PositiveSmallIntegerField()),
+                ("object_id", models.BigIntegerField()),
+                ("model", models.CharField(max_length=100)),
+                ("vector", models.BinaryField()),
+                ("text_hash", models.CharField(max_length=32)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
             ],
             options={
-                'verbose_name': 'search vector',
-                'verbose_name_plural': 'search vectors',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='search_vector_one_per_object')],
+                "verbose_name": "search vector",
+                "verbose_name_plural": "search vectors",
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "object_id"), name="search_vector_one_per_object")
+                ],
             },
         ),
     ]
