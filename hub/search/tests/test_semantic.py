@@ -12,21 +12,21 @@ from hub.search.facet_index import facet_index
 from hub.search.models import SearchVector
 from hub.search.results import search_practices
 
-ANTI_RUMOUR = dict(
-    title="Anti-rumour agents in Barcelona",
-    summary="Volunteers are trained to answer prejudice and false rumours about immigrants in everyday talk.",
-    background="A municipal network against stereotypes.",
-)
-NURSES = dict(
-    title="Recognition of foreign nursing qualifications",
-    summary="Nurses trained abroad get their diplomas recognised and bridging courses to work in hospitals again.",
-    background="A programme of the health ministry.",
-)
-BIKES = dict(
-    title="Bicycle repair workshop for newcomers",
-    summary="A weekly workshop where newcomers repair donated bicycles and learn the road rules.",
-    background="Run by a cycling club.",
-)
+ANTI_RUMOUR = {
+    "title": "Anti-rumour agents in Barcelona",
+    "summary": "Volunteers are trained to answer prejudice and false rumours about immigrants in everyday talk.",
+    "background": "A municipal network against stereotypes.",
+}
+NURSES = {
+    "title": "Recognition of foreign nursing qualifications",
+    "summary": "Nurses trained abroad get their diplomas recognised and bridging courses to work in hospitals again.",
+    "background": "A programme of the health ministry.",
+}
+BIKES = {
+    "title": "Bicycle repair workshop for newcomers",
+    "summary": "A weekly workshop where newcomers repair donated bicycles and learn the road rules.",
+    "background": "Run by a cycling club.",
+}
 
 
 @pytest.fixture(autouse=True)
