@@ -175,8 +175,11 @@ class VectorMatrix:
     def nbytes(self) -> int:
         return self.matrix.nbytes + self.pks.nbytes + self._row_of_pk.nbytes
 
-    def refresh(self) -> None:
-        """Read the rows written since the last refresh (all of them the first time)."""
+    def refresh(self, *, whole: bool = False) -> None:
+        """Read the rows written since the last refresh (all of them the first time, or when `whole`)."""
+        if whole:
+            self.__init__(self.kind_number)
+        incremental = self.read_until is not None
         rows = SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME)
         if self.read_until is not None:
             rows = rows.filter(updated_at__gte=self.read_until - REFRESH_OVERLAP)
@@ -185,6 +188,12 @@ class VectorMatrix:
         if found:
             self._put(np.fromiter((pk for pk, _ in found), dtype=np.int64, count=len(found)), found)
         self.read_until = read_at
+        if incremental and self._stored_count() != self.size:
+            # Rows were deleted (objects deleted, a change of model, a restored database): read them all.
+            self.refresh(whole=True)
+
+    def _stored_count(self) -> int:
+        return SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME).count()
 
     def _put(self, pks: np.ndarray, rows: list) -> None:
         block = np.frombuffer(b"".join(bytes(vector) for _, vector in rows), dtype=STORED_DTYPE)
