@@ -290,7 +290,10 @@ def nearest(
     rows, pks = rows[has_vector], np.asarray(allowed_pks)[has_vector]
     if not len(rows):
         return []
-    scores = matrix.scores(query)[rows]
+    if len(rows) < len(matrix) // 4:  # a narrow filter: the few rows it keeps, not the whole matrix
+        scores = matrix.matrix[rows] @ query
+    else:
+        scores = matrix.scores(query)[rows]
     kept = scores >= minimum
     scores, pks = scores[kept], pks[kept]
     if len(scores) > limit:
