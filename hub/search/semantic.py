@@ -290,10 +290,9 @@ def nearest(
     rows, pks = rows[has_vector], np.asarray(allowed_pks)[has_vector]
     if not len(rows):
         return []
-    if len(rows) < len(matrix) // 4:  # a narrow filter: the few rows it keeps, not the whole matrix
-        scores = matrix.matrix[rows] @ query
-    else:
-        scores = matrix.scores(query)[rows]
+    # A narrow filter: only the few rows it keeps are multiplied, not the whole matrix.
+    narrow = len(rows) < len(matrix) // 4
+    scores = matrix.matrix[rows] @ query if narrow else matrix.scores(query)[rows]
     kept = scores >= minimum
     scores, pks = scores[kept], pks[kept]
     if len(scores) > limit:
