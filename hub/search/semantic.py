@@ -180,11 +180,19 @@ class VectorMatrix:
         if whole:
             self.__init__(self.kind_number)
         incremental = self.read_until is not None
-        rows = SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME)
-        if self.read_until is not None:
-            rows = rows.filter(updated_at__gte=self.read_until - REFRESH_OVERLAP)
+        if self.read_until is None:
+            rows = SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME)
+        else:
+            # By the index on the time alone (the few rows written since); kind and model checked here.
+            rows = SearchVector.objects.filter(updated_at__gte=self.read_until - REFRESH_OVERLAP)
         read_at = timezone.now()
-        found = list(rows.values_list("object_id", "vector").iterator(chunk_size=5_000))
+        found = [
+            (pk, vector)
+            for pk, kind, model, vector in rows.values_list("object_id", "kind", "model", "vector").iterator(
+                chunk_size=5_000
+            )
+            if kind == self.kind_number and model == vectors.MODEL_NAME
+        ]
         if found:
             self._put(np.fromiter((pk for pk, _ in found), dtype=np.int64, count=len(found)), found)
         self.read_until = read_at
