@@ -168,6 +168,7 @@ def child(practices: int, encoded: int) -> dict:
         semantic.similar_practice_ids(int(pk), pk_at, limit=8)
         samples.append((time.perf_counter() - started) * 1000)
     result["similar_ms"] = percentiles(samples)
+    result["load_average"] = round(os.getloadavg()[0], 1)
     say(f"  {result}")
     return result
 
@@ -185,6 +186,7 @@ def database(engine: str) -> str:
 
 def markdown(results: list[dict]) -> str:
     first = results[0]
+    loads = ", ".join(f"{r['engine']} {r.get('load_average', '?')}" for r in results)
     minutes = round(first["encode_s_per_1000"] * first["practices"] / 1000 / 60)
     computed, cached = first["query_vector_ms"], first["query_vector_cached_ms"]
     lines = [
@@ -203,8 +205,8 @@ def markdown(results: list[dict]) -> str:
 ## Search by meaning at {first["practices"]:,} practices
 
 Measured on {datetime.date.today().isoformat()} by `bench/vectors.py` (part of `make bench`) on the
-shared machine with 2 cores. Encoding {first["practices"]:,} texts would take about an hour here, so the
-model encoded **{first["encoded"]:,}** generated texts (sentences of the honest set recombined, five
+shared machine with 2 cores (load average at the end: {loads}: every figure grows with it). Encoding
+{first["practices"]:,} texts would take too long here, so the model encoded **{first["encoded"]:,}** generated texts (sentences of the honest set recombined, five
 languages) and the {first["practices"]:,} x 512 matrix was made of those vectors with noise, stored as
 the worker stores them (float16 rows of `SearchVector`) and read by `semantic.vector_matrix()`.
 
