@@ -208,7 +208,8 @@ Measured on {datetime.date.today().isoformat()} by `bench/vectors.py` (part of `
 shared machine with 2 cores (load average at the end: {loads}: every figure grows with it). Encoding
 {first["practices"]:,} texts would take too long here, so the model encoded **{first["encoded"]:,}**
 generated texts (sentences of the honest set recombined, five languages) and the
-{first["practices"]:,} x 512 matrix was made of those vectors with noise, stored as the worker stores them (float16 rows of `SearchVector`) and read by `semantic.vector_matrix()`.
+{first["practices"]:,} x 512 matrix was made of those vectors with noise, stored as the worker
+stores them (float16 rows of `SearchVector`) and read by `semantic.vector_matrix()`.
 
 - **Rebuild** (`manage.py rebuild_vectors`, one worker process, batches of 32):
   **{first["encode_s_per_1000"]} s per 1 000 documents**, so about {minutes} minutes for {first["practices"]:,}.
