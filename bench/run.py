@@ -233,7 +233,7 @@ Python {first["python"]}, Django {first["django"]}:
 
 SUITES = [
     *("pages", "freshness", "pledges", "import", "map", "search"),
-    *("relevance", "served", "forum", "library", "digests"),
+    *("relevance", "vectors", "served", "forum", "library", "digests"),
 ]
 
 
@@ -273,6 +273,9 @@ def main() -> None:
     # Relevance (bench/relevance.py) loads the honest and the demo sets into fresh databases of its own.
     if "relevance" in suites:
         subprocess.run([sys.executable, str(ROOT / "bench" / "relevance.py"), *engine_args], cwd=ROOT, check=True)
+    # Vectors (bench/vectors.py): search by meaning over a 100 000 x 512 matrix, in databases of its own.
+    if "vectors" in suites:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "vectors.py"), *engine_args], cwd=ROOT, check=True)
     # Served (bench/served.py): gunicorn and Redis over the SQLite database of the page benchmark, timed by wrk.
     if "served" in suites and "sqlite" in engines:
         subprocess.run([sys.executable, str(ROOT / "bench" / "served.py")], cwd=ROOT, check=True)

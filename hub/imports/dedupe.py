@@ -153,3 +153,49 @@ def conflicts(a: Traits, b: Traits) -> bool:
         and a.organisation not in b.organisation
         and b.organisation not in a.organisation
     )
+
+
+# ---------------------------------------------------------------- a practice being submitted
+
+# A submitted practice this close (near_score) to a published or queued one is shown to its submitter
+# as a possible duplicate before it is sent. Lower than NEAR_SCORE: the submitter decides, not us.
+SUBMIT_WARNING_SCORE = 80
+SUBMIT_CANDIDATES = 20
+
+
+def submission_duplicates(title: str, summary: str, *, limit: int = 3) -> list[tuple]:
+    """Published or queued practices that a practice with this title and summary very likely repeats:
+    [(practice, score)], closest first.
+
+    Scored with rapidfuzz (near_score, as imports are) against few candidates: the full text's first
+    results for the title (published), and the practices, published or waiting in the queue, whose
+    title holds one of its two longest words. The new text has no vector yet (the queue computes it
+    once saved), and computing one here would cost 15 to 30 ms a submit (docs/search.md)."""
+    from hub.practices.models import Practice
+    from hub.search.results import search_practices
+
+    title_print, summary_print = fingerprint(title), summary_fingerprint(summary)
+    if not title_print:
+        return []
+    candidates: dict[int, Practice] = {}
+    search = search_practices(title, meaning=False)
+    if search.executed is not None:
+        for practice in search.results()[:SUBMIT_CANDIDATES]:
+            candidates[practice.pk] = practice
+    visible = Practice.objects.filter(
+        merged_into=None, status__in=[Practice.Status.PUBLISHED, Practice.Status.SUBMITTED]
+    ).only("pk", "slug", "title", "summary", "status")
+    for word in sorted(set(title_print.split()) - _STOP, key=len, reverse=True)[:2]:
+        for practice in visible.filter(title__icontains=word)[:MAX_CANDIDATES]:
+            candidates.setdefault(practice.pk, practice)
+    scored = []
+    for practice in candidates.values():
+        if not (practice.is_published or practice.status == Practice.Status.SUBMITTED):
+            continue
+        score = near_score(
+            title_print, summary_print, fingerprint(practice.title), summary_fingerprint(practice.summary)
+        )
+        if score >= SUBMIT_WARNING_SCORE:
+            scored.append((practice, round(min(score, 100), 1)))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+    return scored[:limit]

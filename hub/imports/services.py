@@ -656,3 +656,17 @@ def import_job_confirm(*, trial: ImportJob, by, publish: bool) -> ImportJob:
     trial.report["confirmed_as"] = job.pk
     trial.save(update_fields=["report"])
     return job
+
+
+@transaction.atomic
+def possible_duplicates_record(*, practice: Practice, matches: list[tuple]) -> list[PossibleDuplicate]:
+    """Marks for moderators: the submitter of `practice` was told that it looks like these practices
+    [(practice, score)] and sent it all the same (hub.imports.dedupe.submission_duplicates)."""
+    marks = []
+    for other, score in matches:
+        if other.pk != practice.pk:
+            mark, _created = PossibleDuplicate.objects.get_or_create(
+                practice=practice, duplicate_of=other, defaults={"score": score, "where": ""}
+            )
+            marks.append(mark)
+    return marks

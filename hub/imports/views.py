@@ -142,6 +142,23 @@ def _similar(practice: Practice) -> list[tuple[Practice, float]]:
 
 
 @moderator_required
+def compare(request, pk):
+    """A possible duplicate beside the practice it looks like, field by field, with the decisions."""
+    mark = get_object_or_404(PossibleDuplicate.objects.select_related("practice", "duplicate_of"), pk=pk)
+    names = ["title", "summary", *Practice.LONG_FIELDS, "organisation", "start_date", "end_date", "status"]
+    rows = []
+    for name in names:
+        field = Practice._meta.get_field(name)
+        values = [
+            getattr(practice, f"get_{name}_display", lambda n=name, p=practice: getattr(p, n))()
+            for practice in (mark.practice, mark.duplicate_of)
+        ]
+        if any(values):
+            rows.append((field.verbose_name, *values))
+    return render(request, "imports/compare.html", {"mark": mark, "rows": rows})
+
+
+@moderator_required
 def merge(request, pk):
     duplicate = get_object_or_404(Practice, pk=pk)
     if duplicate.merged_into_id:

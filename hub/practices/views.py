@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from taggit.models import Tag
 
+from hub.imports.dedupe import submission_duplicates
+from hub.imports.services import possible_duplicates_record
 from hub.lib.language_guess import guess_language, start_loading
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
@@ -25,11 +27,15 @@ from hub.practices.models import Practice
 from hub.publishing.translations import reading
 from hub.search.facet_index import PracticeSelection, facet_index
 from hub.search.facets import facet_panel, published_facets, selection_for
+from hub.search.results import published_cards
+from hub.search.semantic import similar_practice_ids
 from hub.vocabularies.models import Topic
 
 # An anonymous submitter who opened their status link may preview their practice in this session.
 PREVIEWABLE_SESSION_KEY = "previewable_practices"
 SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+# Sent with the form once its submitter has seen the practices it looks like, and goes on all the same.
+DUPLICATES_SEEN = "duplicates_seen"
 
 
 def home(request):
@@ -97,7 +103,20 @@ def practice_detail(request, slug):
     context["adapted_from"] = (
         practice.adapted_from if practice.adapted_from and practice.adapted_from.is_published else None
     )
+    lineage = {practice.adapted_from_id, *(other.pk for other in context["adaptations"])}
+    context["similar"] = similar_practices(practice, leave_out=lineage)
     return render(request, "practices/practice_detail.html", context)
+
+
+def similar_practices(practice: Practice, *, leave_out=frozenset(), limit: int = 5) -> list[Practice]:
+    """The published practices closest in meaning (hub/search/semantic.py), those it is adapted from or
+    by left out (they have their own lines); none until the worker has computed the vectors."""
+    if not practice.is_published:
+        return []
+    index = facet_index()
+    ids = similar_practice_ids(practice.pk, index.pk_at, limit=limit + 3)
+    ids = [pk for pk in ids if pk not in leave_out]
+    return published_cards(ids)[:limit]
 
 
 def topic_detail(request, slug):
@@ -136,7 +155,7 @@ def practice_submit(request):
     status_token = _status_token_for(token)
     if request.method == "POST" and (earlier := Practice.objects.filter(status_token=status_token).first()):
         return redirect(earlier.get_status_url())
-    rate_limited = False
+    rate_limited, duplicates = False, []
     if request.method == "POST":
         forms_valid = form.is_valid() & (submitter_form is None or submitter_form.is_valid())
         if forms_valid and over_rate_limit(request, "submit"):
@@ -158,6 +177,14 @@ def practice_submit(request):
                     "language_checked": True,
                 },
             )
+        elif (
+            forms_valid
+            and not request.POST.get(DUPLICATES_SEEN)
+            and (duplicates := submission_duplicates(form.cleaned_data["title"], form.cleaned_data.get("summary", "")))
+        ):
+            # A second step before the practice is sent: the submitter sees what it looks like and goes on
+            # (the same form sent again with DUPLICATES_SEEN) or changes it.
+            pass
         elif forms_valid:
             submitter = submitter_form.cleaned_data if submitter_form else {}
             try:
@@ -175,6 +202,12 @@ def practice_submit(request):
                 if practice is None:
                     raise
                 return redirect(practice.get_status_url())
+            if request.POST.get(DUPLICATES_SEEN):
+                # Sent although it looks like another: the moderators see it in the queue.
+                matches = submission_duplicates(practice.title, practice.summary)
+                possible_duplicates_record(
+                    practice=practice, matches=[(o, n) for o, n in matches if o.pk != practice.pk]
+                )
             messages.success(request, _("Thank you: your practice was received and waits for a moderator."))
             return redirect(practice.get_status_url())
     status = 400 if form.errors or (submitter_form and submitter_form.errors) else 200
@@ -188,6 +221,8 @@ def practice_submit(request):
             "submitter_form": submitter_form,
             "submission_token": token,
             "language_checked": bool(request.POST.get(LANGUAGE_CHECKED)),
+            "duplicates": duplicates,
+            "duplicates_seen_name": DUPLICATES_SEEN,
         },
         status=status,
     )

@@ -63,3 +63,30 @@ class ListingChange(models.Model):
 
     def __str__(self):
         return f"listing change {self.pk}: {self.practice_id or 'everything'}"
+
+
+class SearchVector(models.Model):
+    """The meaning of one object of a search kind, as a sentence vector (hub/search/semantic.py).
+
+    Computed by the background queue after the object is saved (never in a request), for every status:
+    search and similar practices read only the published ones, the duplicate check the queued ones too.
+    `model` names the model that computed it, so that a change of model is seen (`rebuild_vectors`);
+    `text_hash` tells the queue that an edit left the text as it was (no need to compute it again)."""
+
+    kind = models.PositiveSmallIntegerField()  # hub.search.kinds.SearchKind.number
+    object_id = models.BigIntegerField()
+    model = models.CharField(max_length=100)
+    vector = models.BinaryField()  # DIMENSIONS float16, L2-normalised
+    text_hash = models.CharField(max_length=32)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search vector")
+        verbose_name_plural = _("search vectors")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_vector_one_per_object")]
+        # The count of a kind's rows of the current model, read at every refresh of the matrix
+        # (semantic.VectorMatrix): from this index alone, not the 100 MB of the table's vectors.
+        indexes = [models.Index(fields=["kind", "model"], name="search_vector_kind_model_idx")]
+
+    def __str__(self):
+        return f"search vector {self.kind}:{self.object_id}"

@@ -15,7 +15,7 @@ other rankings.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import django_filters
@@ -26,6 +26,7 @@ from django.utils.module_loading import import_string
 from hub.practices.models import Practice
 from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
+from hub.search.fusion import FusedResults, meaning_ids, wants_meaning
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.ranking import FILL_BELOW, TIERS, Collection, Tier, idf, near_matches, rank, some_matches
@@ -75,11 +76,11 @@ class RankedResults:
         return self.search.count
 
     def __getitem__(self, page: slice) -> list[Practice]:
-        ids = [hit.document_id for hit in self.hits(page)]
-        # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
-        # the status index (every published practice) rather than the 20 rows by key.
-        found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
-        return [found[pk] for pk in ids if pk in found]
+        return published_cards([hit.document_id for hit in self.hits(page)])
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        """The primary keys from `start` to `stop` of the ranking (what the fusion reads)."""
+        return [hit.document_id for hit in self.hits(slice(start, stop))]
 
     def hits(self, page: slice) -> list[Hit]:
         search = self.search
@@ -115,6 +116,14 @@ class RankedResults:
                 hits += ranked(search, tier, candidates, max(start, tier_start) - tier_start, stop - tier_start)
             tier_start += size
         return hits
+
+
+def published_cards(ids: list[int]) -> list[Practice]:
+    """These practices, published ones only, in this order, ready for their cards."""
+    # Published checked in Python, as PracticeSelection does: with the status in SQL, SQLite reads
+    # the status index (every published practice) rather than the 20 rows by key.
+    found = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards() if p.is_published}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
@@ -186,10 +195,13 @@ class PracticeSearch:
     unfiltered_count: int = 0  # when filters leave nothing, how many match without them
     engine: object = field(default_factory=get_engine)
     kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
+    # Search by meaning (fusion.py): the practices closest in meaning, and the full text's own matches.
+    meaning: list[int] = field(default_factory=list)
+    meaning_bits: int = 0  # the practices found by meaning: they join the count and the facets
 
     @property
     def bits(self) -> int:
-        return self.every_bits | self.near_bits | self.some_bits
+        return self.every_bits | self.near_bits | self.some_bits | self.meaning_bits
 
     @property
     def count(self) -> int:
@@ -328,16 +340,33 @@ class PracticeSearch:
     def newest_ids(self, limit: int) -> list[int]:
         return self.index.pks(self.bits, start=0, stop=limit)
 
+    @property
+    def meaning_only_count(self) -> int:
+        """How many of the results are found by their meaning alone, not by the words."""
+        return (self.meaning_bits & ~(self.every_bits | self.near_bits | self.some_bits)).bit_count()
+
     def results(self):
         if self.executed is None:
             return []
         if self.sort == "newest":
             return PracticeSelection(self.index, self.bits)
+        if self.meaning:
+            fulltext = RankedResults(replace(self, meaning=[], meaning_bits=0))
+            return FusedResults(fulltext, self.meaning, self.count, published_cards)
         return RankedResults(self)
 
     def hits(self, limit: int) -> list[Hit]:
         """The first `limit` results best first, with their scores (whatever the sort)."""
         return RankedResults(self).hits(slice(0, limit)) if self.executed is not None else []
+
+    def add_meaning(self) -> None:
+        """Fuse the practices closest in meaning into the results (fusion.py): they join the count and
+        the facets. Nothing changes when no vector is close enough, or none exists."""
+        if not wants_meaning(self.text, self.parsed):
+            return
+        meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits))
+        if meaning:
+            self.meaning, self.meaning_bits = meaning, self.index.of_ids(meaning)
 
 
 def practice_filterset_class() -> type[django_filters.FilterSet]:
@@ -347,9 +376,14 @@ def practice_filterset_class() -> type[django_filters.FilterSet]:
 
 
 def search_practices(
-    text: str, filterset: django_filters.FilterSet | None = None, *, as_typed: bool = False
+    text: str,
+    filterset: django_filters.FilterSet | None = None,
+    *,
+    as_typed: bool = False,
+    meaning: bool = True,
 ) -> PracticeSearch:
-    """The published practices that match `text` (and the filters), ranked. as_typed: never corrected."""
+    """The published practices that match `text` (and the filters), ranked, with those closest in
+    meaning fused in (meaning=False: words alone). as_typed: never corrected."""
     parsed = parse(text)
     sort = (filterset.cleaned().get("sort") if filterset is not None else None) or "relevance"
     index = facet_index()
@@ -381,6 +415,8 @@ def search_practices(
             search.run(parsed)
             if search.matches(corrected) or search.near(corrected):
                 search.suggestion = corrected
+    if meaning:
+        search.add_meaning()
     if search.count == 0 and search.filtered:
         search.unfiltered_count = (search.matches(search.executed) | search.near(search.executed)).bit_count()
     return search
@@ -391,7 +427,7 @@ def lexical_ranking(text: str, *, kind: str = PRACTICES, limit: int = 100) -> li
     what a fusion with another ranking (vectors) takes. A document id is the kind's number in its high
     bits and the object's primary key in the low ones (kinds.SearchKind.object_ids)."""
     searched = search_kind_named(kind)
-    search = search_practices(text) if searched.slug == PRACTICES else search_kind(searched, text)
+    search = search_practices(text, meaning=False) if searched.slug == PRACTICES else search_kind(searched, text)
     return search.hits(limit)
 
 

@@ -15,6 +15,7 @@ from hub.search.engines import get_engine
 from hub.search.kinds import PRACTICES, ObjectText, SearchKind, search_kind_named, search_kinds
 from hub.search.listing import listings_changed
 from hub.search.models import SearchDocument, SearchTerm
+from hub.search.semantic import vectors_stale
 
 REBUILD_CHUNK = 2_000
 # A rebuild of this many practices or more analyses their text in worker processes, one per core,
@@ -101,6 +102,8 @@ def _index(kind: SearchKind, published: list[int], *, removed: list[int]) -> Non
         if documents:
             engine.write(cursor, documents)
         _update_vocabulary(cursor, change)
+    # Their vectors (any status: the duplicate check reads queued ones) by the background queue, once committed.
+    vectors_stale(kind=kind, object_ids=[*published, *removed])
 
 
 def _take_turns(cursor) -> None:
