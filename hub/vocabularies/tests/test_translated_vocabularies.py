@@ -4,6 +4,7 @@ page; slugs (addresses) stay English; search documents stay in English whoever p
 import pytest
 from django.utils import translation
 
+from hub.lib.languages import url_in_language
 from hub.search.facet_index import facet_index
 from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 from hub.vocabularies.services import vocabulary_save
@@ -17,9 +18,18 @@ def every_language(settings):
     settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
 
 
+class _ReadIn:
+    """The client reading pages at their address in `language` (/fr/…), as the language choice links them."""
+
+    def __init__(self, client, language):
+        self.client, self.language = client, language
+
+    def get(self, path, *args, **kwargs):
+        return self.client.get(url_in_language(path, self.language), *args, **kwargs)
+
+
 def read_in(client, language):
-    client.cookies["django_language"] = language
-    return client
+    return _ReadIn(client, language)
 
 
 def test_every_gcm_objective_and_term_has_a_name_in_french_spanish_and_arabic():
