@@ -21,7 +21,7 @@ def both(route: str, feed_class, name: str) -> list:
 urlpatterns = [
     *both("practices/", LatestPracticesFeed, "feed_practices"),
     *both("topics/<slug:slug>/", TopicFeed, "feed_topic"),
-    *both("tags/<slug:slug>/", feeds.TagFeed, "feed_tag"),
+    *both("tags/<str:slug>/", feeds.TagFeed, "feed_tag"),  # tag slugs keep their accents (language-cafés)
     *both("places/<slug:slug>/", feeds.PlaceFeed, "feed_place"),
     *both("pledges/", PledgeFeed, "feed_pledges"),
     *both("pledges/<slug:slug>/updates/", feeds.PledgeUpdatesFeed, "feed_pledge_updates"),
