@@ -57,6 +57,7 @@ def submission(n):
         "language": "en",
         "submitter_name": "Bot",
         "submitter_email": "bot@example.org",
+        "duplicates_seen": "1",  # past the "looks like another practice" step: only the rate limit stops it
     }
 
 

@@ -81,7 +81,7 @@ def test_the_original_is_one_click_away_and_an_english_reader_sees_it(client, ev
     spanish = read_in(client, "es").get(practice.get_absolute_url()).content.decode()
 
     assert '<h1 lang="en">Community ambassadors in Dallas</h1>' in original
-    assert "read the translation" in original
+    assert 'class="translation-note"' in original and 'hreflang="fr"' in original  # the way to the translation
     for page in (english, spanish):
         assert '<h1 lang="en">Community ambassadors in Dallas</h1>' in page
         assert "Ambassadeurs communautaires" not in page
