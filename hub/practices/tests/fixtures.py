@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from hub.accounts.roles import MODERATORS_GROUP
+from hub.lib.languages import url_in_language
 from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import Practice
@@ -87,3 +88,23 @@ def make_practice(
 @pytest.fixture
 def practice_factory(db):
     return make_practice
+
+
+@pytest.fixture
+def every_language(settings):
+    """Every language the site is translated into offered, whatever the catalogues of this checkout."""
+    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
+
+
+class _ReadIn:
+    """The client reading pages at their address in `language` (/fr/…), as the language choice links them."""
+
+    def __init__(self, client, language):
+        self.client, self.language = client, language
+
+    def get(self, path, *args, **kwargs):
+        return self.client.get(url_in_language(path, self.language), *args, **kwargs)
+
+
+def read_in(client, language):
+    return _ReadIn(client, language)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from hub.lib.languages import url_in_language
 from hub.pledges.models import Pledge
 from hub.practices.models import Practice
+from hub.practices.tests.fixtures import read_in
 from hub.publishing import services
 from hub.publishing.models import ContentTranslation
 
@@ -19,25 +19,6 @@ FRENCH = {
     "summary": "Des habitants immigrés expliquent les services municipaux à leurs voisins.",
     "background": "Issu du plan stratégique d’accueil de la ville.",
 }
-
-
-@pytest.fixture
-def every_language(settings):
-    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
-
-
-class _ReadIn:
-    """The client reading pages at their address in `language` (/fr/…), as the language choice links them."""
-
-    def __init__(self, client, language):
-        self.client, self.language = client, language
-
-    def get(self, path, *args, **kwargs):
-        return self.client.get(url_in_language(path, self.language), *args, **kwargs)
-
-
-def read_in(client, language):
-    return _ReadIn(client, language)
 
 
 def translate(obj, language="fr", fields=None, *, by=None, published=True):

@@ -4,32 +4,12 @@ page; slugs (addresses) stay English; search documents stay in English whoever p
 import pytest
 from django.utils import translation
 
-from hub.lib.languages import url_in_language
+from hub.practices.tests.fixtures import read_in
 from hub.search.facet_index import facet_index
 from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 from hub.vocabularies.services import vocabulary_save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def every_language(settings):
-    # The catalogues are not complete yet: offer every language being translated, as once they are.
-    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
-
-
-class _ReadIn:
-    """The client reading pages at their address in `language` (/fr/…), as the language choice links them."""
-
-    def __init__(self, client, language):
-        self.client, self.language = client, language
-
-    def get(self, path, *args, **kwargs):
-        return self.client.get(url_in_language(path, self.language), *args, **kwargs)
-
-
-def read_in(client, language):
-    return _ReadIn(client, language)
 
 
 def test_every_gcm_objective_and_term_has_a_name_in_french_spanish_and_arabic():
