@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "hub.lib.apps.StaticFiles",  # django.contrib.staticfiles, less what we never serve
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.forms",
