@@ -107,6 +107,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "hub.practices.context_processors.site",
             ],
+            # {% colon %}: the colon after a label, with the space the reader's language puts before it.
+            "builtins": ["hub.lib.templatetags.typography"],
         },
     },
 ]

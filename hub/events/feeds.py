@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from hub.events.filters import EventFilter
 from hub.events.models import Event
 from hub.lib.feeds import CleanRssFeed
+from hub.publishing.feeds import InReadersLanguage
 
 FEED_LENGTH = 30
 
 
-class EventFeed(Feed):
+class EventFeed(InReadersLanguage, Feed):
     feed_type = CleanRssFeed
     description = _("Events announced on IBIS Hub: conferences, webinars, workshops and dialogues.")
 

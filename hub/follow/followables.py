@@ -198,6 +198,25 @@ def _with_query(url: str, key: str) -> str:
     return f"{url}?{key}" if key else url
 
 
+def _list_addresses(page: str, feed: str) -> dict:
+    """The addresses of a list followed with its filters (the key is its query string): its page, its
+    RSS feed (`feed`) and Atom feed (`feed` + "_atom")."""
+    return {
+        "page_url": lambda key: _with_query(reverse(page), key),
+        "feed_url": lambda key: _with_query(reverse(feed), key),
+        "atom_url": lambda key: _with_query(reverse(f"{feed}_atom"), key),
+    }
+
+
+def _one_addresses(page: str, feed: str, atom: str = "", arg=str) -> dict:
+    """The addresses of one thing followed (the key names it: a slug, an id): its page and feeds."""
+    return {
+        "page_url": lambda key: reverse(page, args=[arg(key)]),
+        "feed_url": lambda key: reverse(feed, args=[arg(key)]),
+        "atom_url": lambda key: reverse(atom or f"{feed}_atom", args=[arg(key)]),
+    }
+
+
 def _filtered_match(filter_class):
     """match() for a list whose filters are a FilterSet over its published objects: one query per
     distinct list followed, among the new items only."""
@@ -310,9 +329,7 @@ def register_all() -> None:
             slug="practices",
             source="practices",
             label=_practices_label,
-            page_url=lambda key: _with_query(reverse("practices:list"), key),
-            feed_url=lambda key: _with_query(reverse("feed_practices"), key),
-            atom_url=lambda key: _with_query(reverse("feed_practices_atom"), key),
+            **_list_addresses("practices:list", "feed_practices"),
             match=_selection_match(PracticeFilter),
             clean_key=lambda key: _filter_key(PracticeFilter, key),
         )
@@ -322,9 +339,7 @@ def register_all() -> None:
             slug="search",
             source="practices",
             label=_search_label,
-            page_url=lambda key: _with_query(reverse("search:search"), key),
-            feed_url=lambda key: _with_query(reverse("feed_search"), key),
-            atom_url=lambda key: _with_query(reverse("feed_search_atom"), key),
+            **_list_addresses("search:search", "feed_search"),
             match=_selection_match(SearchFilter),
             clean_key=_search_key,
         )
@@ -334,9 +349,7 @@ def register_all() -> None:
             slug="topic",
             source="practices",
             label=lambda key: _topic(key).name,
-            page_url=lambda key: reverse("practices:topic", args=[key]),
-            feed_url=lambda key: reverse("feed_topic", args=[key]),
-            atom_url=lambda key: reverse("feed_topic_atom", args=[key]),
+            **_one_addresses("practices:topic", "feed_topic"),
             match=_by(lambda practice: {topic.slug for topic in practice.topics.all()}),
         )
     )
@@ -356,9 +369,7 @@ def register_all() -> None:
             slug="place",
             source="practices",
             label=lambda key: _("Practices in %(place)s") % {"place": place_key(key).name},
-            page_url=lambda key: reverse("places:detail", args=[key]),
-            feed_url=lambda key: reverse("feed_place", args=[key]),
-            atom_url=lambda key: reverse("feed_place_atom", args=[key]),
+            **_one_addresses("places:detail", "feed_place"),
             match=_by(lambda practice: set().union(*(place_keys_of(place) for place in practice.places.all()))),
         )
     )
@@ -371,9 +382,7 @@ def register_all() -> None:
                 if key
                 else _("All new pledges")
             ),
-            page_url=lambda key: _with_query(reverse("pledges:list"), key),
-            feed_url=lambda key: _with_query(reverse("feed_pledges"), key),
-            atom_url=lambda key: _with_query(reverse("feed_pledges_atom"), key),
+            **_list_addresses("pledges:list", "feed_pledges"),
             match=_pledges_match,
             clean_key=lambda key: _filter_key(PledgeFilter, key),
         )
@@ -394,9 +403,7 @@ def register_all() -> None:
             slug="board",
             source="posts",
             label=lambda key: _("Board: %(name)s") % {"name": _board(key).name},
-            page_url=lambda key: reverse("forum:board", args=[key]),
-            feed_url=lambda key: reverse("forum:board_feed", args=[key]),
-            atom_url=lambda key: reverse("forum:board_atom", args=[key]),
+            **_one_addresses("forum:board", "forum:board_feed", "forum:board_atom"),
             match=_by(lambda post: {post.topic.board.slug} if post.topic.board_id else set()),
         )
     )
@@ -405,9 +412,7 @@ def register_all() -> None:
             slug="discussion",
             source="posts",
             label=lambda key: _("Discussion: %(title)s") % {"title": _forum_topic(key).title},
-            page_url=lambda key: reverse("forum:topic", args=[int(key)]),
-            feed_url=lambda key: reverse("forum:topic_feed", args=[int(key)]),
-            atom_url=lambda key: reverse("forum:topic_atom", args=[int(key)]),
+            **_one_addresses("forum:topic", "forum:topic_feed", "forum:topic_atom", arg=int),
             match=_by(lambda post: {str(post.topic_id)}),
         )
     )
@@ -430,9 +435,7 @@ def register_all() -> None:
             slug="resources",
             source="resources",
             label=_list_label(ResourceFilter, lambda: _("All new resources"), lambda: _("New resources: %(filters)s")),
-            page_url=lambda key: _with_query(reverse("resources:list"), key),
-            feed_url=lambda key: _with_query(reverse("feed_resources"), key),
-            atom_url=lambda key: _with_query(reverse("feed_resources_atom"), key),
+            **_list_addresses("resources:list", "feed_resources"),
             match=_filtered_match(ResourceFilter),
             clean_key=lambda key: _filter_key(ResourceFilter, key),
         )
@@ -442,9 +445,7 @@ def register_all() -> None:
             slug="events",
             source="events",
             label=_list_label(EventFilter, lambda: _("All new events"), lambda: _("New events: %(filters)s")),
-            page_url=lambda key: _with_query(reverse("events:list"), key),
-            feed_url=lambda key: _with_query(reverse("feed_events"), key),
-            atom_url=lambda key: _with_query(reverse("feed_events_atom"), key),
+            **_list_addresses("events:list", "feed_events"),
             match=_filtered_match(EventFilter),
             clean_key=lambda key: _filter_key(EventFilter, key),
         )

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from django.contrib.auth import get_user_model
 
 from hub.forum.models import Post
-from hub.lib.mail import member_language, send_templated_mail
+from hub.lib.mail import recipient_language, send_templated_mail
 
 _paused = ContextVar("forum_notifications_paused", default=False)
 
@@ -79,4 +79,4 @@ def notify_new_post(post: Post) -> None:
         return
     context = {"post": post, "topic": post.topic, "text": without_quotes(post.body), "author": post.author_display}
     for user, template in direct_recipients(post):
-        send_templated_mail(to=user.email, template=template, context=context, language=member_language(user))
+        send_templated_mail(to=user.email, template=template, context=context, language=recipient_language(user))

@@ -84,6 +84,16 @@ def member_language(user) -> str | None:
     return code if code in dict(settings.LANGUAGES) else None
 
 
+def recipient_language(user=None, *, otherwise: str | None = None) -> str:
+    """The language to write to someone in: the one the member chose (their profile's, which signing up
+    records as the language they signed up in), else `otherwise` (the language a non-member wrote or
+    subscribed in), else the site's. Never the language of whoever's request causes the mail."""
+    language = member_language(user)
+    if language is None and otherwise in dict(settings.LANGUAGES):
+        language = otherwise
+    return language or settings.LANGUAGE_CODE
+
+
 def send_templated_mail(
     *, to: str, template: str, context: dict, headers: dict | None = None, language: str | None = None
 ) -> None:

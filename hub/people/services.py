@@ -1,6 +1,6 @@
 from django.db import IntegrityError, transaction
 
-from hub.lib.mail import member_language, send_templated_mail
+from hub.lib.mail import recipient_language, send_templated_mail
 from hub.lib.slugs import save_with_unique_slug
 from hub.people.models import Organisation, Profile
 from hub.serving.services import pages_changed
@@ -92,5 +92,5 @@ def member_message_send(*, sender, recipient, message: str) -> None:
         to=recipient.email,
         template="member_message",
         context={"sender": sender, "recipient": recipient, "message": message},
-        language=member_language(recipient),
+        language=recipient_language(recipient),
     )

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from hub.places.names import place_name
+
 
 class Continent(models.TextChoices):
     """Continents as the UN's M49 regions group them, with the Americas split as people who work on
@@ -164,12 +166,17 @@ class Place(models.Model):
     def __str__(self):
         if self.kind == self.Kind.COUNTRY:
             return str(self.country.name)
-        return f"{self.name}, {self.country.name}"
+        return f"{self.display_name}, {self.country.name}"
 
     def get_absolute_url(self):
         if self.kind == self.Kind.COUNTRY:
             return country_url(self.country.code)
         return reverse("places:detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        """Its name in the reader's language where a source has it (regions: hub.places.names)."""
+        return place_name(self.name, self.gazetteer_key)
 
     @property
     def is_placed(self) -> bool:

@@ -25,6 +25,7 @@ from hub.places.models import (
     country_from_slug,
     country_url,
 )
+from hub.places.names import place_name
 from hub.practices.filters import PracticeFilter
 from hub.practices.models import Practice
 from hub.search.facet_index import facet_index
@@ -175,11 +176,14 @@ def _country(request, code):
             .exclude(kind=Place.Kind.COUNTRY)
             .exclude(needs_review=True)
             .order_by()
-            .values_list("name", "slug")
+            .values_list("name", "slug", "gazetteer_key")
             .annotate(n=Count("practices"))
         )
         return sorted(
-            (PlaceCount(name, reverse("places:detail", args=[slug]), n) for name, slug, n in rows),
+            (
+                PlaceCount(place_name(name, key), reverse("places:detail", args=[slug]), n)
+                for name, slug, key, n in rows
+            ),
             key=lambda row: (-row.count, row.name),
         )[:100]
 
@@ -212,7 +216,7 @@ def _place(request, place):
     code = place.country.code
     context = {
         "place": place,
-        "name": place.name,
+        "name": place.display_name,
         "kind": place.get_kind_display(),
         "filter_query": f"country={code}",
         "breadcrumbs": [

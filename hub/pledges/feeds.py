@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from hub.lib.feeds import CleanRssFeed
 from hub.pledges.filters import PledgeFilter
 from hub.pledges.models import Pledge
+from hub.publishing.feeds import InReadersLanguage
 
 FEED_LENGTH = 30
 
 
-class PledgeFeed(Feed):
+class PledgeFeed(InReadersLanguage, Feed):
     """The newest published pledges that the list's filters select: /feeds/pledges/?country=CO&state=completed."""
 
     feed_type = CleanRssFeed

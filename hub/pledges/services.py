@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub.lib.mail import member_language, send_templated_mail
+from hub.lib.mail import recipient_language, send_templated_mail
 from hub.lib.slugs import unique_slug
 from hub.people.models import Organisation
 from hub.people.services import organisation_get_or_create
@@ -144,16 +144,21 @@ def representative_revoke(*, user, organisation: Organisation) -> None:
     Representative.objects.filter(user=user, organisation=organisation).delete()
 
 
-def _owners(pledge: Pledge) -> list[str]:
+def _owners(pledge: Pledge) -> dict[str, str]:
+    """The addresses of a pledge's owners (its organisation's representatives and its submitter), each
+    with the language to write to them in: a member's own choice; a submitter who is no member (or chose
+    none) gets the language they wrote the pledge in."""
     users = (
         get_user_model()
         .objects.filter(is_active=True, representing__organisation_id=pledge.organisation_id)
         .exclude(email="")
+        .select_related("profile")
     )
-    addresses = [user.email for user in users]
+    owners = {user.email.lower(): recipient_language(user) for user in users}
     if contact := pledge.submitter_contact_email:
-        addresses.append(contact)
-    return list(dict.fromkeys(address.lower() for address in addresses))
+        language = recipient_language(pledge.submitted_by, otherwise=getattr(pledge, "language", None))
+        owners.setdefault(contact.lower(), language)
+    return owners
 
 
 def pledge_remind_due(*, today: date | None = None) -> int:
@@ -178,13 +183,10 @@ def pledge_remind_due(*, today: date | None = None) -> int:
             )
             if not claimed:
                 continue
-            for address in _owners(pledge):
+            for address, language in _owners(pledge).items():
                 transaction.on_commit(
-                    lambda address=address, pledge=pledge: send_templated_mail(
-                        to=address,
-                        template="pledge_update_due",
-                        context={"pledge": pledge},
-                        language=member_language(pledge.submitted_by) or getattr(pledge, "language", None),
+                    lambda address=address, pledge=pledge, language=language: send_templated_mail(
+                        to=address, template="pledge_update_due", context={"pledge": pledge}, language=language
                     )
                 )
             reminded += 1

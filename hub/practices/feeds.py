@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.lib.feeds import CleanRssFeed
 from hub.practices.filters import PracticeFilter, PracticeSearchFilter
 from hub.practices.models import Practice
+from hub.publishing.feeds import InReadersLanguage
 from hub.search.facet_index import PracticeSelection
 from hub.search.facets import selection_for
 from hub.search.results import search_practices
@@ -17,7 +18,7 @@ from hub.vocabularies.models import Topic
 FEED_LENGTH = 30
 
 
-class PracticeFeedMixin:
+class PracticeFeedMixin(InReadersLanguage):
     feed_type = CleanRssFeed
 
     def __call__(self, request, *args, **kwargs):

@@ -5,11 +5,22 @@ from django.utils.translation import gettext as _
 
 from hub.lib.feeds import CleanRssFeed
 from hub.publishing.kinds import kind_named
+from hub.publishing.translations import read_cards
 
 FEED_LENGTH = 30
 
 
-class PublishedFeed(Feed):
+class InReadersLanguage:
+    """A feed's items in the language of its address (/fr/feeds/…, the reader's): each item with a
+    translation ready into it shows the translated title and summary (read_cards, one query per feed).
+    Django's Feed reads every attribute through `_get_dynamic_attr`, "items" once per feed."""
+
+    def _get_dynamic_attr(self, attname, obj, default=None):
+        value = super()._get_dynamic_attr(attname, obj, default)
+        return read_cards(value) if attname == "items" else value
+
+
+class PublishedFeed(InReadersLanguage, Feed):
     """The newest published objects of any registered kind: /feeds/<kind>/. Kinds with filters of
     their own (practices) have a richer feed registered before this one."""
 

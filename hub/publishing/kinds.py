@@ -50,7 +50,8 @@ class ContentKind:
         if self.search is not None and self.translatable:
             # Its published translations are searched with it: a French reader finds it by French words.
             texts = TranslatedTexts(self.search.texts, self.slug, self.translatable)
-            object.__setattr__(self, "search", replace(self.search, texts=texts))
+            # Its results are shown in the reader's language where a translation is ready.
+            object.__setattr__(self, "search", replace(self.search, texts=texts, for_display=_read_cards))
         if self.search is not None and self.index is None:
             object.__setattr__(self, "index", _indexer(self.search))
 
@@ -143,6 +144,12 @@ def unregister(slug: str) -> None:
     kind = KINDS.pop(slug, None)
     if kind is not None and kind.search is not None:
         unregister_search_kind(kind.search.slug)
+
+
+def _read_cards(objects) -> list:
+    from hub.publishing.translations import read_cards  # translations reads this registry
+
+    return read_cards(objects)
 
 
 def kind_of(obj) -> ContentKind:

@@ -74,3 +74,54 @@ def reading(request, obj) -> Reading:
         original_url=f"{request.path}?{ORIGINAL_PARAMETER}=1",
         languages=languages,
     )
+
+
+def read_cards(objects, language: str | None = None) -> list:
+    """A page of cards (practices, pledges, resources, events, search results, feed items) in the
+    reader's language: on each published object written in another language that has a translation
+    ready into `language` (the active one by default), the translated fields replace the original's
+    **on the instance, for display** (never save them), `text_languages` says which field is in which
+    language (for `lang` attributes, the `lang_of` filter) and `translated_from` names the original's
+    language (the card's "translated from …"). One query per kind on the page, none when every object
+    is written in the reader's language; returns the objects as a list."""
+    objects = list(objects)
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    kinds: dict = {}  # slug -> kind
+    wanted: dict = {}  # slug -> {pk: [objects]}
+    for obj in objects:
+        kind = _kind_or_none(obj)
+        if kind is None or not kind.translatable or not getattr(obj, "is_published", False):
+            continue
+        if written_in(obj) == language:
+            continue
+        kinds[kind.slug] = kind
+        wanted.setdefault(kind.slug, {}).setdefault(obj.pk, []).append(obj)
+    for slug, by_pk in wanted.items():
+        kind = kinds[slug]
+        translations = ContentTranslation.objects.filter(
+            kind=kind.slug, language=language, published=True, object_id__in=list(by_pk)
+        ).values_list("object_id", "fields")
+        for object_id, fields in translations:
+            for obj in by_pk.get(object_id, ()):
+                languages = {}
+                for name in kind.translatable:
+                    if text := fields.get(name):
+                        setattr(obj, name, text)
+                        languages[name] = language
+                if languages:
+                    obj.text_languages = languages
+                    obj.translated_from = written_in(obj)
+    return objects
+
+
+def _kind_or_none(obj):
+    try:
+        return kind_of(obj)
+    except (StopIteration, AttributeError):
+        return None
+
+
+def language_of_field(obj, name: str) -> str:
+    """The language of one field's text as shown: the translation's when `read_cards` or `reading` put
+    one there, the original's otherwise."""
+    return (getattr(obj, "text_languages", None) or {}).get(name) or written_in(obj)

@@ -4,13 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hub.lib.feeds import CleanRssFeed
+from hub.publishing.feeds import InReadersLanguage
 from hub.resources.filters import ResourceFilter
 from hub.resources.models import Resource
 
 FEED_LENGTH = 30
 
 
-class ResourceFeed(Feed):
+class ResourceFeed(InReadersLanguage, Feed):
     """The newest published resources, narrowed by the same filters as the list: /feeds/resources/?type=…
     (RSS; its Atom twin and conditional answers come with the route, hub/follow/feed_urls.py)."""
 

@@ -45,6 +45,9 @@ class SearchKind:
     texts: Callable[[list[int]], list[ObjectText]]
     facets: tuple[SearchFacet, ...] = ()
     result_template: str = "search/_result.html"  # one result of a kind other than practices
+    # A page of results as readers see them (in their language, where people translated them):
+    # the objects, changed for display only. Publishing sets it for kinds with translatable fields.
+    for_display: Callable[[list], list] | None = None
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self):

@@ -70,7 +70,9 @@ def snippet(practice, terms: frozenset[str]) -> SafeString:
     text = getattr(practice, best_name)
     if best_name != "summary":
         text = plain_text(text)
-    spans = _matches(text, practice.language, terms)
+    language = (getattr(practice, "text_languages", None) or {}).get(best_name) or practice.language
+    practice.snippet_language = language  # its lang attribute: a translation's, or the original's
+    spans = _matches(text, language, terms)
     _, first = _best_window(spans)
     last = min(len(spans), first + SNIPPET_WORDS)
     start = spans[first][0] if spans else 0

@@ -26,8 +26,10 @@ def search(request):
     # "Search instead for …" (after a correction) asks for the words exactly as typed.
     found = search_practices(text, filterset, as_typed=request.GET.get("spelling") == AS_TYPED)
     page = paginate(request, found.results())
+    if kind.for_display:
+        page.object_list = kind.for_display(page.object_list)
     for practice in page:
-        practice.search_title = highlight(practice.title, practice.language, found.terms)
+        practice.search_title = highlight(practice.title, _language_of(practice, "title"), found.terms)
         practice.search_snippet = snippet(practice, found.terms)
     facets = found.index.counts(found.bits)
     facet_groups, active_filters = facet_panel(filterset, facets)
@@ -56,6 +58,12 @@ def search(request):
     )
 
 
+def _language_of(obj, name: str) -> str:
+    """The language of a field's text as shown: a translation's (hub.publishing.translations) or the
+    object's own."""
+    return (getattr(obj, "text_languages", None) or {}).get(name) or getattr(obj, "language", "") or ""
+
+
 def _tabs(text: str, current: SearchKind, count: int, query_string: str) -> list[dict]:
     """The content-type facet: a tab per kind with its matches ("Practices (12) · Toolkits (3)"); the
     current one keeps the page's filters, the others take the words alone."""
@@ -78,10 +86,11 @@ def _search_kind(request, kind: SearchKind):
     chosen = {facet.name: request.GET[facet.name] for facet in kind.facets if request.GET.get(facet.name)}
     found = search_kind(kind, text, chosen)
     page = paginate(request, found.results())
+    if kind.for_display:
+        page.object_list = kind.for_display(page.object_list)
     for obj in page:
-        language = getattr(obj, "language", "")
-        obj.search_title = highlight(str(obj), language, found.terms)
-        obj.search_snippet = highlight(getattr(obj, "summary", ""), language, found.terms)
+        obj.search_title = highlight(str(obj), _language_of(obj, "title"), found.terms)
+        obj.search_snippet = highlight(getattr(obj, "summary", ""), _language_of(obj, "summary"), found.terms)
     facets = found.facets() if found.executed else {}
     facet_groups = [
         FacetGroup(facet.name, str(facet.label), facets.get(facet.name, []), chosen.get(facet.name, ""))

@@ -167,7 +167,7 @@ GCM_OBJECTIVES = {
         "معالجة أوجه الضعف في الهجرة والحد منها",
     ),
     8: (
-        "Sauver des vies et mettre en place une action internationale coordonnée en faveur des migrants disparus",
+        "Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les migrants disparus",
         "Salvar vidas y emprender iniciativas internacionales coordinadas sobre los migrantes desaparecidos",
         "إنقاذ الأرواح وتنسيق الجهود الدولية بشأن المهاجرين المفقودين",
     ),
@@ -187,8 +187,8 @@ GCM_OBJECTIVES = {
         "إدارة الحدود بطريقة متكاملة وآمنة ومنسقة",
     ),
     12: (
-        "Renforcer la sécurité juridique et la prévisibilité des procédures migratoires pour garantir des "
-        "contrôles, des évaluations et une orientation appropriés",
+        "Veiller à l’invariabilité et à la prévisibilité des procédures migratoires pour assurer des contrôles, "
+        "des évaluations et une orientation appropriés",
         "Aumentar la certidumbre y previsibilidad de los procedimientos migratorios para la adecuada verificación "
         "de antecedentes, evaluación y derivación",
         "تعزيز اليقين والقدرة على التنبؤ في إجراءات الهجرة من أجل الفرز والتقييم والإحالة على النحو المناسب",

@@ -101,3 +101,35 @@ def test_renaming_a_term_in_french_keeps_the_english_name_in_the_original_column
 
     row = Topic.objects.filter(slug="health").values("name", "name_fr").get()
     assert row == {"name": "Health", "name_fr": "Santé et bien-être"}
+
+
+def test_the_gcm_objectives_checked_against_the_un_french_list_carry_its_wording():
+    # docs/translating-content.md: objectives 1-15 and 19 in French were compared with the UN's list.
+    french = dict(Topic.objects.filter(kind=Topic.Kind.GCM_OBJECTIVE).values_list("number", "name_fr"))
+    assert french[8] == (
+        "Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les migrants disparus"
+    )
+    assert french[12].startswith("Veiller à l’invariabilité et à la prévisibilité des procédures migratoires")
+    assert french[19] == (
+        "Créer les conditions permettant aux migrants et aux diasporas de contribuer pleinement au développement "
+        "durable dans tous les pays"
+    )
+
+
+def test_the_correction_keeps_a_name_a_moderator_gave(django_db_blocker):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    correct = import_module("hub.vocabularies.migrations.0004_gcm_objectives_official_french").correct
+    Topic.objects.filter(kind=Topic.Kind.GCM_OBJECTIVE, number=12).update(name_fr="Procédures migratoires")
+    Topic.objects.filter(kind=Topic.Kind.GCM_OBJECTIVE, number=8).update(
+        name_fr="Sauver des vies et mettre en place une action internationale coordonnée en faveur des migrants "
+        "disparus"
+    )
+
+    correct(apps, None)
+
+    french = dict(Topic.objects.filter(kind=Topic.Kind.GCM_OBJECTIVE).values_list("number", "name_fr"))
+    assert french[12] == "Procédures migratoires"
+    assert french[8].endswith("pour retrouver les migrants disparus")
