@@ -347,8 +347,9 @@ the test half.
 - **fusion**: `search_practices()` as the search page runs it (hub/search/fusion.py): reciprocal rank
   fusion (k = {fusion["k"]}, weights {fusion["weights"][0]} for the words and {fusion["weights"][1]} for
   the meaning) of the full text's first {fusion["fulltext_depth"]} results and the at most {fusion["depth"]}
-  practices closest in meaning with a cosine of at least {fusion["min"]}; settings chosen on the tuning half
-  only (`bench/relevance.py --tune`).
+  practices closest in meaning with a cosine of at least {fusion["min"]}; a full-text result's rank weighs,
+  by its tier, {", ".join(f"{tier} {weight}" for tier, weight in fusion["tiers"].items())}; misspelt words
+  are read by the model as corrected; settings chosen on the tuning half only (`bench/relevance.py --tune`).
 - **BM25**: Okapi BM25 (k1 = 1.2, b = 0.75) in Python over the same title, summary and body,
   case-folded and accent-less words, no stemming: the plain baseline of issue 14.
 - Columns by kind of query cover both halves; bold: the test half.
