@@ -90,16 +90,23 @@ def child_honest() -> dict:
     matrix = semantic.vector_matrix()
     published = np.array(sorted(keys_by_pk), dtype=np.int64)
 
-    fulltext, fused, meaning = {}, {}, {}
+    fulltext, tiered, fused, meaning, fused_meaning = {}, {}, {}, {}, {}
     for query in queries:
         search = search_practices(query["q"], meaning=False)
-        found = search.results()[:FULLTEXT_DEPTH] if search.executed else []
-        fulltext[query["q"]] = [p.pk for p in found]
+        found = search.results().tiered(0, FULLTEXT_DEPTH) if search.executed else []
+        fulltext[query["q"]] = [pk for pk, _tier in found]
+        tiered[query["q"]] = found
+        words = fusion.meaning_text(query["q"])  # the vectors alone: the query as typed
+        meaning[query["q"]] = semantic.nearest(
+            matrix, semantic.query_vector(words), published, limit=len(published), minimum=-1.0
+        )
+        # The fusion reads it with its misspelt words corrected (PracticeSearch.meaning_fixes): so does --tune.
+        words = fusion.meaning_text(query["q"], search.meaning_fixes)
+        fused_meaning[query["q"]] = semantic.nearest(
+            matrix, semantic.query_vector(words), published, limit=len(published), minimum=-1.0
+        )
         search = search_practices(query["q"])
         fused[query["q"]] = [keys_by_pk[p.pk] for p in search.results()[:10]] if search.executed else []
-        words = fusion.meaning_text(query["q"])
-        vector = semantic.query_vector(words)
-        meaning[query["q"]] = semantic.nearest(matrix, vector, published, limit=len(published), minimum=-1.0)
 
     bm25 = BM25(texts)
     rankings = {
@@ -122,7 +129,7 @@ def child_honest() -> dict:
     for method, ranked in rankings.items():
         per_query = {q["q"]: ndcg_of_keys(ranked[q["q"]], q["judgments"]) for q in queries}
         scores[method] = {"summary": summarise(per_query, queries), "per_query": per_query}
-    tuning = tune(queries, fulltext, meaning, keys_by_pk) if os.environ.get("BENCH_TUNE") else None
+    tuning = tune(queries, tiered, fused_meaning, keys_by_pk) if os.environ.get("BENCH_TUNE") else None
     return {
         "version": engine_version(),
         "scores": scores,
@@ -142,30 +149,41 @@ def fusion_settings() -> dict:
         "min": fusion.MIN_SIMILARITY,
         "depth": fusion.MEANING_DEPTH,
         "fulltext_depth": fusion.FULLTEXT_DEPTH,
+        "tiers": fusion.TIER_WEIGHTS,
     }
 
 
-def tune(queries, fulltext, meaning, keys_by_pk) -> list:
-    """nDCG@10 of the fusion on the tuning half for a grid of settings (the test half is only shown,
-    never chosen on): the product's fused_head over the same full-text and vector rankings."""
+def tune(queries, tiered, meaning, keys_by_pk) -> list:
+    """nDCG@10 of the fusion on the tuning half for a grid of settings, the best first: the product's
+    fused_head over the same full-text (id, tier) and vector rankings. Only the tuning half is computed:
+    the test half is never chosen on, nor looked at here."""
+    import itertools
+
     from hub.search import fusion
     from hub.search.relevance.honest import ndcg_of_keys
 
+    tuning = [query for query in queries if query["half"] == "tuning"]
     results = []
-    for k in (5, 10, 20, 40, 60):
-        for weight in (0.5, 0.75, 1.0, 1.5, 2.0):
-            for minimum in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
-                for depth in (10, 20, 30):
-                    per_half = {"tuning": [], "test": []}
-                    for query in queries:
-                        hits = [pk for pk, score in meaning[query["q"]] if score >= minimum][:depth]
-                        head = fusion.fused_head(fulltext[query["q"]], hits, k=k, weights=(1.0, weight))
-                        keys = [keys_by_pk[pk] for pk in head]
-                        per_half[query["half"]].append(ndcg_of_keys(keys, query["judgments"]))
-                    mean = {half: round(sum(v) / len(v), 4) for half, v in per_half.items()}
-                    results.append({"k": k, "weight": weight, "min": minimum, "depth": depth, **mean})
+    grid = itertools.product(
+        (2, 5, 10, 20, 60),  # k
+        (0.75, 1.0, 1.5, 2.0, 3.0),  # weight of meaning
+        (0.15, 0.2, 0.25, 0.3),  # least cosine
+        (10, 20),  # depth of meaning
+        (0.75, 1.0),  # weight of a practice with every word, not all in its title or summary
+        (0.25, 0.5, 0.75, 1.0),  # weight of a near match
+        (0.5, 1.0, 1.5),  # weight of a practice with any word
+    )
+    for k, weight, minimum, depth, rest, near, some in grid:
+        tiers = {"head": 1.0, "rest": rest, "near": near, "some": some}
+        scores = []
+        for query in tuning:
+            hits = [pk for pk, score in meaning[query["q"]] if score >= minimum][:depth]
+            head = fusion.fused_head(tiered[query["q"]], hits, k=k, weights=(1.0, weight), tier_weights=tiers)
+            scores.append(ndcg_of_keys([keys_by_pk[pk] for pk in head], query["judgments"]))
+        mean = round(sum(scores) / len(scores), 4)
+        results.append({"k": k, "weight": weight, "min": minimum, "depth": depth, **tiers, "tuning": mean})
     results.sort(key=lambda r: -r["tuning"])
-    return results[:15]
+    return results[:25]
 
 
 def vector_models() -> dict:
@@ -329,8 +347,9 @@ the test half.
 - **fusion**: `search_practices()` as the search page runs it (hub/search/fusion.py): reciprocal rank
   fusion (k = {fusion["k"]}, weights {fusion["weights"][0]} for the words and {fusion["weights"][1]} for
   the meaning) of the full text's first {fusion["fulltext_depth"]} results and the at most {fusion["depth"]}
-  practices closest in meaning with a cosine of at least {fusion["min"]}; settings chosen on the tuning half
-  only (`bench/relevance.py --tune`).
+  practices closest in meaning with a cosine of at least {fusion["min"]}; a full-text result's rank weighs,
+  by its tier, {", ".join(f"{tier} {weight}" for tier, weight in fusion["tiers"].items())}; misspelt words
+  are read by the model as corrected; settings chosen on the tuning half only (`bench/relevance.py --tune`).
 - **BM25**: Okapi BM25 (k1 = 1.2, b = 0.75) in Python over the same title, summary and body,
   case-folded and accent-less words, no stemming: the plain baseline of issue 14.
 - Columns by kind of query cover both halves; bold: the test half.

@@ -5,7 +5,7 @@ words, and each word becomes one term: its Snowball stem in its own language. Th
 of the practice, unless the word is not a word of that language but is one of another (the word
 lists of dictionary.py): `refugiadas` in a practice declared English is stemmed as Spanish, `acolhimento`
 as Portuguese, whatever the practice says. A few spellings are made one before stemming
-(`programme` and `program`, `centre` and `center`, `-isation` and `-ization`).
+(`programme` and `program`, `centre` and `center`, `-isation` and `-ization`, `rumour` and `rumor`).
 A query word, whose language nobody knows, is looked up under its stem in every language
 (see query.py), so `refugiados` finds a Spanish practice that says `refugiado` and `refugees`
 an English one that says `refugee`, while positions stay one term a word for phrases.
@@ -56,11 +56,20 @@ def words(text: str) -> list[str]:
 # `programme` that English also writes.
 SPELLINGS = {"programme": "program", "programmes": "programs", "centre": "center", "centres": "centers"}
 ISATION_RE = re.compile(r"isation(s?)$")
+# British -our, American -or, in these words and every word that holds one (neighbourhood, antirumour,
+# labourers): a list, not a rule, for `tour`, `four`, `pour` and `jour` are other words. The -or
+# form is also the Spanish, Portuguese and French one (rumor, labor, humor, vapor).
+OUR_RE = re.compile(
+    r"(arbo|armo|behavio|cando|clamo|colo|endeavo|favo|fervo|flavo|harbo|hono|humo|labo|neighbo|odo|parlo"
+    r"|rigo|rumo|savio|savo|splendo|tumo|valo|vapo|vigo)ur"
+)
 
 
 def one_spelling(word: str) -> str:
     if word in SPELLINGS:
         return SPELLINGS[word]
+    if "our" in word:
+        word = OUR_RE.sub(r"\1r", word)
     return ISATION_RE.sub(r"ization\1", word) if word.endswith(("isation", "isations")) else word
 
 

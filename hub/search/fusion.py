@@ -4,8 +4,11 @@ The full text ranks the practices that have the words (hub/search/results.py); t
 (hub/search/semantic.py) rank the published practices that the page's filters keep by closeness of
 meaning to the query, and only those close enough (MIN_SIMILARITY) count. The two lists are fused by
 reciprocal rank fusion: a practice scores weight / (k + its rank) in each list it is in, so one near
-the top of both comes first, and one found by only one of them can still come high. Past the first
-FULLTEXT_DEPTH full-text results the full text's own order goes on. The practices found by meaning
+the top of both comes first, and one found by only one of them can still come high. A full-text result
+weighs what its tier says of it (TIER_WEIGHTS): one with every word of the query is good evidence, a
+near match (most of the rare words) less, one with any of the words (the fill of a page, ranking.Tier)
+little, for it is there because nothing better was. Past the first FULLTEXT_DEPTH full-text results
+the full text's own order goes on. The practices found by meaning
 alone join the count and the facet counts of the page.
 
 A query with a quoted phrase or an excluded word (-word) says exactly what it wants: it is full text
@@ -19,23 +22,34 @@ import re
 import numpy as np
 
 from hub.search import semantic
+from hub.search.analysis import WORD_RE, normalize
 
 FULLTEXT_DEPTH = 50  # the full text's first results that are fused; the rest follow in its order
-# Tuned on the tuning half (bench/relevance.py --tune): k = 5, a weight of 1.5 for meaning and a
-# threshold of 0.15 were best there; of the depths within 0.001 of the best, the smallest, so that a
-# search adds at most 10 practices by meaning to its count rather than 30 barely related ones.
+# Tuned on the tuning half (bench/relevance.py --tune), after the BM25 rewrite, the function words of
+# five languages, compounds and corrections read by the model (issue 14): the best there were k = 2,
+# a weight of 0.75 for meaning, a threshold of 0.2, 10 practices by meaning, and a near match's rank
+# worth half a full match's (0.8926 on the tuning half, against 0.837 with the settings before).
 MEANING_DEPTH = 10  # at most this many practices are taken by meaning
-MIN_SIMILARITY = 0.15  # the cosine under which a practice is not close enough in meaning to be shown
-RRF_K = 5.0
+MIN_SIMILARITY = 0.2  # the cosine under which a practice is not close enough in meaning to be shown
+RRF_K = 2.0
 FULLTEXT_WEIGHT = 1.0
-MEANING_WEIGHT = 1.5
+MEANING_WEIGHT = 0.75
+# What a full-text result's rank is worth in the fusion, by its tier (ranking.Tier), times FULLTEXT_WEIGHT:
+# a near match (most of the rare words, not all) half. The fill of a page (any of the words) tuned no
+# lower: a query in other words than the practices' (`learning the language while cooking`) is the
+# case the vectors are for, and the fill comes after the near matches in any case.
+TIER_WEIGHTS = {"head": 1.0, "rest": 1.0, "near": 0.5, "some": 1.0}
 
 _OPERATORS = re.compile(r'"|(?:^|\s)OR(?=\s)|(?:^|\s)-\S+')
 
 
-def meaning_text(text: str) -> str:
-    """The query as the model reads it: its words, without the query language's quotes and OR."""
-    return " ".join(_OPERATORS.sub(" ", text).split())
+def meaning_text(text: str, fixes: dict[str, str] | None = None) -> str:
+    """The query as the model reads it: its words, without the query language's quotes and OR; fixes:
+    {misspelt word, as analysis.words gives it: its correction} (spelling.py), put in its place."""
+    text = " ".join(_OPERATORS.sub(" ", text).split())
+    if fixes:
+        text = WORD_RE.sub(lambda m: fixes.get(normalize(m.group()), m.group()), text)
+    return text
 
 
 def wants_meaning(text: str, parsed) -> bool:
@@ -43,10 +57,17 @@ def wants_meaning(text: str, parsed) -> bool:
     return not (parsed.is_empty or '"' in text or parsed.excluded)
 
 
-def meaning_ids(text: str, allowed_pks: np.ndarray, *, limit: int = MEANING_DEPTH, minimum: float = MIN_SIMILARITY):
+def meaning_ids(
+    text: str,
+    allowed_pks: np.ndarray,
+    *,
+    limit: int = MEANING_DEPTH,
+    minimum: float = MIN_SIMILARITY,
+    fixes: dict[str, str] | None = None,
+):
     """The allowed practices closest in meaning to the query, closest first; [] when no vector exists."""
     matrix = semantic.vector_matrix(semantic.practices_kind().number)
-    words = meaning_text(text)
+    words = meaning_text(text, fixes)
     if not len(matrix) or not words:
         return []
     found = semantic.nearest(matrix, semantic.query_vector(words), allowed_pks, limit=limit, minimum=minimum)
@@ -54,27 +75,36 @@ def meaning_ids(text: str, allowed_pks: np.ndarray, *, limit: int = MEANING_DEPT
 
 
 def fused_head(
-    fulltext_ids: list[int],
+    fulltext: list[tuple[int, str]],
     meaning: list[int],
     *,
     k: float = RRF_K,
     weights: tuple[float, float] = (FULLTEXT_WEIGHT, MEANING_WEIGHT),
+    tier_weights: dict[str, float] = TIER_WEIGHTS,
 ) -> list[int]:
-    """The first results of the page: the full text's first FULLTEXT_DEPTH and the meaning's, fused."""
-    return semantic.reciprocal_rank_fusion([fulltext_ids[:FULLTEXT_DEPTH], meaning], list(weights), k)
+    """The first results of the page: the full text's first FULLTEXT_DEPTH, (id, tier) best first, and the
+    meaning's ids, fused; ties keep the full text's order."""
+    scores: dict[int, float] = {}
+    for rank, (pk, tier) in enumerate(fulltext[:FULLTEXT_DEPTH], start=1):
+        scores[pk] = weights[0] * tier_weights[tier] / (k + rank)
+    for rank, pk in enumerate(meaning, start=1):
+        scores[pk] = scores.get(pk, 0.0) + weights[1] / (k + rank)
+    first_seen = {pk: n for n, pk in enumerate(scores)}
+    return sorted(scores, key=lambda pk: (-scores[pk], first_seen[pk]))
 
 
 class FusedResults:
     """The fused ranking, a page at a time (what Django's Paginator needs): the fused head, then the
     full text's results past FULLTEXT_DEPTH that are not in it, in the full text's order.
 
-    `fulltext` is the full text's own ranking (results.RankedResults): `len()` and `ids(start, stop)`."""
+    `fulltext` is the full text's own ranking (results.RankedResults): `len()`, `ids(start, stop)` and
+    `tiered(start, stop)`, the (id, tier) of each."""
 
     def __init__(self, fulltext, meaning: list[int], count: int, load):
         self.fulltext = fulltext
         self.count = count
         self.load = load  # ids -> the published practices in that order
-        self.head = fused_head(fulltext.ids(0, min(FULLTEXT_DEPTH, len(fulltext))), meaning)
+        self.head = fused_head(fulltext.tiered(0, min(FULLTEXT_DEPTH, len(fulltext))), meaning)
         self._in_head = set(self.head)
         # Practices found by meaning that are also full-text results past FULLTEXT_DEPTH: in the head,
         # so left out of the tail.

@@ -76,8 +76,9 @@ def idf(document_frequency: int, documents: int) -> float:
 
 
 def group_alternatives(parsed: ParsedQuery) -> list[list[tuple[str, ...]]]:
-    """For each group of the query, the index term sequences it may be found as (query.Term.alternatives)."""
-    return [[alternative for term in group for alternative in term.alternatives()] for group in parsed.groups]
+    """For each group of the query, the index term sequences it may be found as (query.Term.alternatives),
+    each once: `refugee OR refugees` counts each occurrence of `refugee` once, not twice."""
+    return [list(dict.fromkeys(alt for term in group for alt in term.alternatives())) for group in parsed.groups]
 
 
 def field_counts(statistics: list[str], term: str) -> np.ndarray:

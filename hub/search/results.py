@@ -82,6 +82,10 @@ class RankedResults:
         """The primary keys from `start` to `stop` of the ranking (what the fusion reads)."""
         return [hit.document_id for hit in self.hits(slice(start, stop))]
 
+    def tiered(self, start: int, stop: int) -> list[tuple[int, str]]:
+        """(primary key, tier) from `start` to `stop` of the ranking (what the fusion weighs)."""
+        return [(hit.document_id, str(hit.tier)) for hit in self.hits(slice(start, stop))]
+
     def hits(self, page: slice) -> list[Hit]:
         search = self.search
         start, stop = page.start or 0, min(page.stop or search.count, search.count)
@@ -189,6 +193,7 @@ class PracticeSearch:
     relaxed: bool = False  # nothing had every word: these have most of them
     expanded: dict[str, str] = field(default_factory=dict)  # rare words also looked for as a common one
     suggestion: ParsedQuery | None = None  # "Did you mean …" beside results of the query as typed
+    fixes: dict[str, str] = field(default_factory=dict)  # {misspelt word: correction} (spelling.corrections)
     every_bits: int = 0  # the matches with every group of words that the filters keep
     near_bits: int = 0  # the near matches (ranking.near_matches) that the filters keep
     some_bits: int = 0  # too few of those: the matches of any word (ranking.some_matches) that the filters keep
@@ -341,6 +346,12 @@ class PracticeSearch:
         return self.index.pks(self.bits, start=0, stop=limit)
 
     @property
+    def meaning_fixes(self) -> dict[str, str]:
+        """The words the model reads in place of the query's: its corrections and the words spelt like
+        the practices' that it is also searched as (expanded)."""
+        return {**self.fixes, **self.expanded}
+
+    @property
     def meaning_only_count(self) -> int:
         """How many of the results are found by their meaning alone, not by the words."""
         return (self.meaning_bits & ~(self.every_bits | self.near_bits | self.some_bits)).bit_count()
@@ -359,12 +370,13 @@ class PracticeSearch:
         """The first `limit` results best first, with their scores (whatever the sort)."""
         return RankedResults(self).hits(slice(0, limit)) if self.executed is not None else []
 
-    def add_meaning(self) -> None:
+    def add_meaning(self, fixes: dict[str, str] | None = None) -> None:
         """Fuse the practices closest in meaning into the results (fusion.py): they join the count and
-        the facets. Nothing changes when no vector is close enough, or none exists."""
+        the facets. Nothing changes when no vector is close enough, or none exists. fixes: {misspelt word:
+        correction}, which the model reads instead (it knows `immigrants`, not `imigrants`)."""
         if not wants_meaning(self.text, self.parsed):
             return
-        meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits))
+        meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits), fixes=fixes)
         if meaning:
             self.meaning, self.meaning_bits = meaning, self.index.of_ids(meaning)
 
@@ -399,11 +411,16 @@ def search_practices(
     )
     if parsed.is_empty:
         return search
+    # A compound (myth-busting) that no practice has, as words side by side or as one word: its words.
+    unfound = [group[0] for group in parsed.groups if len(group) == 1 and group[0].joined]
+    unfound = [term for term in unfound if not search._group_bits([term])]
+    if unfound:
+        parsed = parsed.with_parts(unfound)
     search.expanded = expansions(parsed, index.memo)
     if search.expanded:
         parsed = parsed.with_alternatives(search.expanded)
     search.run(parsed)
-    fixes = {} if as_typed else corrections(parsed, index.memo)
+    fixes = search.fixes = {} if as_typed else corrections(parsed, index.memo)
     if fixes:
         # What was typed found nothing with every word (what it found lacks the misspelt word): the
         # corrected words are searched instead, if they find more, and the page says so.
@@ -416,7 +433,8 @@ def search_practices(
             if search.matches(corrected) or search.near(corrected):
                 search.suggestion = corrected
     if meaning:
-        search.add_meaning()
+        # The words as corrected or spelt like the practices' (search.expanded), for the model too.
+        search.add_meaning(search.meaning_fixes)
     if search.count == 0 and search.filtered:
         search.unfiltered_count = (search.matches(search.executed) | search.near(search.executed)).bit_count()
     return search
@@ -556,17 +574,23 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     search = KindSearch(kind=kind, text=text, parsed=parse(text), chosen=dict(chosen or {}))
     if search.parsed.is_empty:
         return search
-    search.executed = search.parsed
-    # The words' frequencies are read afresh (one query), not from the facet index's memo: that is kept
-    # until the listing version moves, which forum posts do not move (they are not listings), and it
-    # would go on saying that a word first written in a post since is in no document.
-    frequency = term_frequencies(search.parsed.index_terms(), Memo(budget=0))
-    search.indexed = search.parsed.within(frequency) or search.parsed
     engine = search.engine
 
     def matching(groups) -> np.ndarray:
         indexed = ParsedQuery(groups).within(frequency)
         return engine.matching_ids(indexed, kind=kind) if indexed is not None else _no_ids()
+
+    # The words' frequencies are read afresh (one query), not from the facet index's memo: that is kept
+    # until the listing version moves, which forum posts do not move (they are not listings), and it
+    # would go on saying that a word first written in a post since is in no document.
+    frequency = term_frequencies(search.parsed.index_terms(), Memo(budget=0))
+    # A compound that no object has, either way, is looked for as its words (as for practices).
+    unfound = [g[0] for g in search.parsed.groups if len(g) == 1 and g[0].joined and not len(matching([g]))]
+    if unfound:
+        search.parsed = search.parsed.with_parts(unfound)
+        frequency = term_frequencies(search.parsed.index_terms(), Memo(budget=0))
+    search.executed = search.parsed
+    search.indexed = search.parsed.within(frequency) or search.parsed
 
     fields = [facet.field for facet in kind.facets]
     published = {row[0]: row for row in kind.published().values_list("pk", *fields)}

@@ -104,7 +104,9 @@ def word_documents(word: str, memo: Memo) -> int:
 
 
 def expansions(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
-    """{rare word: a close, much more common word} to look for as well: `xenofobia` also finds `xenophobia`."""
+    """{word: a close, more common word} to look for as well: a rare word (`xenofobia` also finds the
+    much more common `xenophobia`), or a misspelt one (is_misspelt) that practices have only under another
+    form: `imigrants`, whose Portuguese stem is that of `imigrantes`, also finds `immigrants`."""
     found = {}
     for group in parsed.groups:
         for term in group:
@@ -113,11 +115,12 @@ def expansions(parsed: ParsedQuery, memo: Memo) -> dict[str, str]:
             if term.is_phrase or len(word) < MIN_WORD_LENGTH or word.isdigit() or is_word(word):
                 continue
             documents = word_documents(word, memo)
-            if not 0 < documents <= RARE_DOCUMENTS:
+            misspelt = documents > 0 and is_misspelt(word, memo)
+            if not (0 < documents <= RARE_DOCUMENTS or misspelt):
                 continue
             close = closest_word(word, memo)
             if close is None or fuzz.ratio(spelling_key(word), spelling_key(close)) < SAME_WORD_SIMILARITY:
                 continue
-            if word_documents(close, memo) >= MORE_COMMON * documents:
+            if word_documents(close, memo) >= (documents if misspelt else MORE_COMMON * documents):
                 found[word] = close
     return found

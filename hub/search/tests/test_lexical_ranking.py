@@ -163,6 +163,43 @@ def test_programme_and_program_are_one_word(practice_factory):
     )
 
 
+def test_british_our_and_american_or_are_one_word(practice_factory):
+    practice_factory("Rumours in the neighbourhood", summary=SUMMARY)
+    practice_factory("Rumors in the neighborhood", summary=SUMMARY)
+    both = {"Rumours in the neighbourhood", "Rumors in the neighborhood"}
+    assert set(titles("rumor")) == set(titles("rumours")) == set(titles("neighbourhood")) == both
+
+
+def test_a_hyphenated_compound_finds_the_word_written_as_one(practice_factory):
+    practice_factory("Anti-rumour agents", summary="Volunteers answer rumours.")
+    practice_factory("Red antirumores", summary="Voluntarios contra los rumores.", language="es")
+    practice_factory("Rumour mill", summary="Gossip.")
+    assert set(titles("anti-rumour")) == {"Anti-rumour agents", "Red antirumores"}
+
+
+def test_a_compound_no_practice_has_is_searched_as_its_words(practice_factory):
+    practice_factory("Myth-busters on Instagram", summary="Young people post facts about migration.")
+    practice_factory("Cooking classes", summary="Recipes from home.")
+    search = search_practices("myth-busting", meaning=False)
+    assert str(search.executed) == "myth busting"
+    assert [p.title for p in search.results()[0:10]] == ["Myth-busters on Instagram"]
+
+
+def test_a_misspelt_word_found_under_another_form_is_also_searched_as_its_correction(practice_factory):
+    practice_factory("Mentoring for immigrants", summary=SUMMARY)
+    practice_factory("Mentoring immigrants in Toronto", summary=SUMMARY)
+    practice_factory("Mentores para imigrantes", summary="Apoio a imigrantes.", language="pt")
+    # `imigrants` is no word of any language, and its Portuguese stem is that of `imigrantes`: it
+    # finds the Portuguese practice as typed, and the English ones as `immigrants`.
+    search = search_practices("mentoring imigrants", meaning=False)
+    assert search.expanded == {"imigrants": "immigrants"}
+    assert {p.title for p in search.results()[0:10]} == {
+        "Mentoring for immigrants",
+        "Mentoring immigrants in Toronto",
+        "Mentores para imigrantes",
+    }
+
+
 def test_a_quote_left_open_is_taken_as_the_words(practice_factory):
     practice_factory("Refugee housing in Lyon", summary="Flats for families.")
     practice_factory("Housing for refugees", summary="Refugee families find flats.")

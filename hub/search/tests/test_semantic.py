@@ -186,6 +186,9 @@ def test_fused_results_page_through_the_head_and_the_full_text_tail():
         def ids(self, start, stop):
             return self._ids[start:stop]
 
+        def tiered(self, start, stop):
+            return [(pk, "head") for pk in self._ids[start:stop]]
+
     fulltext = list(range(1, 121))  # 120 full-text results
     meaning = [500, 110, 2]  # one by meaning alone, one far down the full text, one near its top
     results = FusedResults(Ranked(fulltext), meaning, count=121, load=lambda ids: ids)
@@ -195,3 +198,12 @@ def test_fused_results_page_through_the_head_and_the_full_text_tail():
     assert set(every) == {*fulltext, 500}
     assert every[: len(results.head)] == results.head
     assert results[FULLTEXT_DEPTH : FULLTEXT_DEPTH + 20] == every[FULLTEXT_DEPTH : FULLTEXT_DEPTH + 20]
+
+
+def test_the_model_reads_a_misspelt_word_as_corrected_and_a_near_match_counts_half():
+    from hub.search.fusion import fused_head, meaning_text
+
+    assert meaning_text('Mentorring "imigrants" OR x', {"mentorring": "mentoring"}) == "mentoring imigrants x"
+    # A full match at the top of the words' list beats the first by meaning; a near match no longer does.
+    assert fused_head([(1, "head"), (2, "head")], [3], k=2, weights=(1.0, 1.0)) == [1, 3, 2]
+    assert fused_head([(1, "near"), (2, "near")], [3], k=2, weights=(1.0, 1.0)) == [3, 1, 2]
