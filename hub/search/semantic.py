@@ -302,6 +302,11 @@ class VectorMatrix:
         found[inside] = self._row_of_pk[pks[inside]]
         return found
 
+    def forget_scores(self) -> None:
+        """Benchmarks measure a query searched for the first time."""
+        with self._scores_lock:
+            self._scores.clear()
+
     def kept_scores(self, query: np.ndarray) -> np.ndarray | None:
         """The query's scores over every row if they were computed since the rows last changed."""
         with self._scores_lock:
@@ -353,6 +358,14 @@ def vector_matrix(kind_number: int = 0) -> VectorMatrix:
                 matrix.version = version
                 _matrices[kind_number] = matrix
     return matrix
+
+
+def forget_queries() -> None:
+    """Benchmarks measure a first search: no query's vector nor scores kept."""
+    with _query_lock:
+        _query_vectors.clear()
+    for matrix in list(_matrices.values()):
+        matrix.forget_scores()
 
 
 def forget_vector_matrices() -> None:
