@@ -86,6 +86,31 @@ def synthetic_vectors(count: int, encoded: int, seed: int = 14):
     return matrix, seconds
 
 
+def honest_ndcg() -> dict:
+    """nDCG@10 of the vectors alone on the honest set (hub/search/relevance/honest.json), the practices'
+    vectors stored as the worker stores them, then held in float32 (before) and in int8 (now)."""
+    import numpy as np
+
+    from hub.search import fusion, semantic, vectors
+    from hub.search.relevance.honest import load_honest, ndcg_of_keys
+
+    honest = load_honest()
+    keys = [practice["key"] for practice in honest["practices"]]
+    stored = vectors.embed([semantic.object_text(practice) for practice in honest["practices"]])
+    float32 = stored.astype(semantic.STORED_DTYPE).astype(np.float32)
+    codes, scales = semantic.quantised(float32)
+    order = np.arange(len(keys))
+    found = {"float32": [], "int8": []}
+    for query in honest["queries"]:
+        vector = vectors.embed([fusion.meaning_text(query["q"])])[0]
+        for name, scores in (("float32", float32 @ vector), ("int8", semantic.quantised_dot(codes, scales, vector))):
+            ranked = [keys[i] for i in np.lexsort((order, -scores))]
+            found[name].append(ndcg_of_keys(ranked, query["judgments"]))
+    return {name: round(float(np.mean(values)), 4) for name, values in found.items()} | {
+        "queries": len(honest["queries"])
+    }
+
+
 def store_vectors(pks, matrix) -> None:
     """Row i of `matrix` as the vector of practice pks[i], stored as the worker stores it."""
     from hub.search import semantic, vectors
@@ -213,6 +238,7 @@ def child(practices: int, encoded: int) -> dict:
         result[f"search_{name}_float32_ms"] = percentiles(before)
         result[f"search_{name}_float32_cpu_ms"] = percentiles(before_cpu)
     result["searches"] = 2 * len(queries)
+    result["honest_ndcg"] = honest_ndcg()
     samples = []
     for pk in np.random.randint(1, practices, QUERIES):
         started = time.perf_counter()
@@ -292,6 +318,9 @@ stores them (float16 rows of `SearchVector`) and read by `semantic.vector_matrix
 - **Searched again**: the same query again (another page, another filter): its scores over every row
   are kept (the last 32 queries, brought up to date row by row when the worker writes vectors), so
   only the filter and the ordering are left.
+- **Relevance**: nDCG@10 of the vectors alone on the honest set ({first["honest_ndcg"]["queries"]} queries,
+  `hub/search/relevance/honest.json`, the practices' vectors as the worker stores them): float32
+  **{first["honest_ndcg"]["float32"]}**, int8 **{first["honest_ndcg"]["int8"]}**.
 - **float32 (before)**: the same search over the same vectors held in float32, as before int8
   (**{first["float32_mb"]} MB**). The first 10 practices found were the same, in the same order, in
   {same} searches (the others differ by near ties: cosines within 0.002).
