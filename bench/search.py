@@ -10,8 +10,11 @@ For each engine: the time to rebuild the index, then p50/p95 of 20 representativ
 Then nDCG@10 of hub/search/relevance/judgments.json on a fresh database with the demo content.
 It rewrites the section "search" of docs/benchmarks.md.
 
-    .venv/bin/python bench/search.py [--engine sqlite|postgresql] [--repeat 5]
+    .venv/bin/python bench/search.py [--engine sqlite|postgresql] [--repeat 5] [--quick]
         [--sqlite-url URL] [--postgresql-url URL]   (databases other than the shared bench ones)
+
+--quick, for a loaded machine: the index as it is (no rebuild: run `manage.py rebuild_search_index`
+first), no `icontains` baseline and no relevance; the section says what was left out.
 """
 
 import argparse
@@ -77,7 +80,7 @@ def summary(samples: list[float]) -> dict:
 # ---------------------------------------------------------------- child processes (Django set up)
 
 
-def child_speed(repeat: int) -> dict:
+def child_speed(repeat: int, quick: bool = False) -> dict:
     import django
 
     django.setup()
@@ -98,9 +101,12 @@ def child_speed(repeat: int) -> dict:
     from hub.search.services import search_index_practices, search_rebuild
 
     prepare_database()
-    say("  rebuilding the index")
-    rebuild = search_rebuild()
-    say(f"  {rebuild}")
+    if quick:
+        rebuild = None
+    else:
+        say("  rebuilding the index")
+        rebuild = search_rebuild()
+        say(f"  {rebuild}")
     vectors_made = ensure_vectors()
     semantic.forget_vector_matrices()
     started = time.perf_counter()
@@ -154,7 +160,8 @@ def child_speed(repeat: int) -> dict:
             started = time.perf_counter()
             page(text, facets)
             row["first"].append((time.perf_counter() - started) * 1000)
-        for name, run in (("results", results), ("page", page), ("baseline", baseline)):
+        runs = (("results", results), ("page", page)) + (() if quick else (("baseline", baseline),))
+        for name, run in runs:
             run(text, facets)  # warm up
             samples, cpu = [], []
             for _ in range(repeat):
@@ -263,7 +270,7 @@ def child_relevance() -> dict:
 # ---------------------------------------------------------------- parent
 
 
-def in_child(database_url: str, what: str, repeat: int) -> dict:
+def in_child(database_url: str, what: str, repeat: int, quick: bool = False) -> dict:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -278,7 +285,7 @@ def in_child(database_url: str, what: str, repeat: int) -> dict:
         "HF_HUB_OFFLINE": "1",
     }
     child = subprocess.run(
-        [sys.executable, __file__, "--child", what, "--repeat", str(repeat)],
+        [sys.executable, __file__, "--child", what, "--repeat", str(repeat), *(["--quick"] if quick else [])],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -312,30 +319,39 @@ def table(results: list[dict]) -> str:
         kinds = ["all 20", *dict.fromkeys(row["kind"] for row in result["queries"])]
         for kind in kinds:
             rows = [r for r in result["queries"] if kind == "all 20" or r["kind"] == kind]
-            search, page, page_cpu, after, first, base = (
+            search, page, page_cpu, after, first = (
                 summary([s for r in rows for s in r[name]])
-                for name in ("results", "page", "page_cpu", "after", "first", "baseline")
+                for name in ("results", "page", "page_cpu", "after", "first")
             )
-            ratio = base["p50_ms"] / search["p50_ms"] if search["p50_ms"] else 0
+            if "baseline" in rows[0]:
+                base = summary([s for r in rows for s in r["baseline"]])
+                ratio = f"{base['p50_ms'] / search['p50_ms']:.1f}×" if search["p50_ms"] else "—"
+            else:
+                base, ratio = {"p50_ms": "—", "p95_ms": "—"}, "—"
             name = result["version"] if kind == "all 20" else ""
             label = f"**{kind}**" if kind == "all 20" else kind
             lines.append(
                 f"| {name} | {label} | {search['p50_ms']} | {search['p95_ms']} | {page['p50_ms']} | {page['p95_ms']} "
                 f"| {page_cpu['p50_ms']} / {page_cpu['p95_ms']} "
                 f"| {after['p50_ms']} | {after['p95_ms']} | {first['p50_ms']} | {first['p95_ms']} "
-                f"| {base['p50_ms']} | {base['p95_ms']} | {ratio:.1f}× |"
+                f"| {base['p50_ms']} | {base['p95_ms']} | {ratio} |"
             )
     return "\n".join(lines)
 
 
 def markdown(results: list[dict], relevance: dict, repeat: int) -> str:
-    rebuilds = "; ".join(
-        f"{r['version']}: **{r['rebuild']['seconds']} s** for {r['rebuild']['practices']:,} practices "
-        f"({r['rebuild']['terms']:,} distinct word forms)"
-        for r in results
+    rebuilds = (
+        "; ".join(
+            f"{r['version']}: **{r['rebuild']['seconds']} s** for {r['rebuild']['practices']:,} practices "
+            f"({r['rebuild']['terms']:,} distinct word forms)"
+            for r in results
+            if r["rebuild"]
+        )
+        or "not measured in this run (`--quick`)"
     )
-    ndcg = "; ".join(
-        f"{name}: **{value['mean']}** over {value['queries']} queries" for name, value in relevance.items()
+    ndcg = (
+        "; ".join(f"{name}: **{value['mean']}** over {value['queries']} queries" for name, value in relevance.items())
+        or 'not measured in this run (`--quick`): section "Relevance"'
     )
     queries = ", ".join(f"`{text}`" + (f" with `{facets}`" if facets else "") for _, text, facets in QUERIES)
     rarer = "; ".join(
@@ -396,7 +412,7 @@ per core): {rebuilds}.
   step grows with the number of matches.
 - **`icontains`**: the same words, each in title, summary or a long field, with `icontains`,
   count and the newest 20: what the site would do without a search engine. The ratio is its p50
-  over the search's p50.
+  over the search's p50 (— : not measured in a `--quick` run).
 - {repeat} timed runs of each query after one warm-up, {repeat} publications, and {repeat} first
   searches. Data:
   `bench/generate.py` (the same as the pages benchmark); its text comes from a vocabulary of about
@@ -409,12 +425,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engine", action="append", choices=["sqlite", "postgresql"])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="no rebuild, no icontains baseline, no relevance")
     parser.add_argument("--sqlite-url")
     parser.add_argument("--postgresql-url")
     parser.add_argument("--child", choices=["speed", "relevance"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        result = child_speed(args.repeat) if args.child == "speed" else child_relevance()
+        result = child_speed(args.repeat, args.quick) if args.child == "speed" else child_relevance()
         json.dump(result, sys.stdout)
         return
 
@@ -427,9 +444,10 @@ def main() -> None:
             url = args.postgresql_url or prepare_postgresql(False)
             if url is None:
                 continue
-        results.append(in_child(url, "speed", args.repeat))
-        name = "SQLite FTS5" if engine == "sqlite" else "PostgreSQL"
-        relevance[name] = in_child(demo_database(engine), "relevance", args.repeat)
+        results.append(in_child(url, "speed", args.repeat, args.quick))
+        if not args.quick:
+            name = "SQLite FTS5" if engine == "sqlite" else "PostgreSQL"
+            relevance[name] = in_child(demo_database(engine), "relevance", args.repeat)
     if not results:
         sys.exit("No database could be measured.")
     text = markdown(results, relevance, args.repeat)
