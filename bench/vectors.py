@@ -324,7 +324,7 @@ stores them (float16 rows of `SearchVector`) and read by `semantic.vector_matrix
 - **float32 (before)**: the same search over the same vectors held in float32, as before int8
   (**{first["float32_mb"]} MB**). The first 10 practices found were the same, in the same order, in
   {same} searches (the others differ by near ties: cosines within 0.002).
-- The search page with the meaning fused is measured whole in the section "Search" above.
+- `bench/search.py` measures the whole search page with the meaning fused (section "Search").
 """
 
 
