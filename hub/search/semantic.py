@@ -6,12 +6,15 @@
   The worker stores it in `SearchVector` (float16, with the model's name and a hash of the text, so
   that an edit that leaves the text alone costs nothing and a change of model is seen).
   `manage.py rebuild_vectors` computes them all.
-- **Held in memory.** Each process holds the practices' vectors as one float32 matrix
-  (`vector_matrix()`), read once and then brought up to date with only the rows written since, when
-  the listing version or the vectors' own version (moved by the worker) changes.
+- **Held in memory.** Each process holds the practices' vectors as one int8 matrix with a float32
+  scale per row (`vector_matrix()`, `quantised`: a quarter of float32's memory, the same neighbours),
+  read once and then brought up to date with only the rows written since, when the listing version or
+  the vectors' own version (moved by the worker) changes.
 - **Searched with numpy.** A dot product of the query's vector with every row (the rows are
-  L2-normalised: the cosine), kept to the practices that the page's facet-index bits allow
-  (published, and the page's filters): nothing unpublished is ever found or shown as similar.
+  L2-normalised: the cosine), a block of rows at a time, kept to the practices that the page's
+  facet-index bits allow (published, and the page's filters): nothing unpublished is ever found or
+  shown as similar. The scores of the last few queries over every row are kept until the rows change,
+  so a query searched again (another page, another filter) costs only the filter and the ordering.
 
 Without a worker, no vector is ever computed: search is full text alone and practice pages show no
 similar practices, as before (docs/operations.md).
@@ -38,12 +41,14 @@ from hub.search.models import SearchVector
 logger = logging.getLogger(__name__)
 
 VECTORS_VERSION_KEY = "search:vectors-version"
-STORED_DTYPE = np.float16  # 1 KB a vector in the database; float32 in memory, for BLAS
+STORED_DTYPE = np.float16  # 1 KB a vector in the database; int8 and a scale in memory (VectorMatrix)
 MAX_TEXT_CHARS = 2_000  # title, summary and the start of the body: the model reads no further with profit
 BATCH = 32  # texts embedded at once by the worker
 # A row written less than this before the last refresh is read again at the next one: a worker's
 # transaction may commit after another's that was stamped later.
 REFRESH_OVERLAP = timedelta(minutes=2)
+BLOCK = 256  # rows made float32 at a time by a search: 512 KB, within a core's cache
+SCORES_KEPT = 32  # queries whose scores over every row a matrix keeps: 400 KB each at 100 000 rows
 
 
 def object_text(fields: dict[str, str]) -> str:
@@ -156,13 +161,46 @@ def vectors_rebuild(*, progress=None, force: bool = True) -> dict:
 # ---------------------------------------------------------------- in memory
 
 
+def quantised(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row as int8 codes and one float32 scale: row ≈ codes * scale, every number within half a
+    scale (the row's largest number / 254) of its own value. A quarter of float32's memory, and a
+    cosine within about 0.002 of float32's (hub/search/tests/test_semantic_matrix.py)."""
+    rows = np.asarray(rows, dtype=np.float32)
+    scales = (np.abs(rows).max(axis=1, initial=0.0) / 127).astype(np.float32)
+    codes = np.rint(rows / np.where(scales > 0, scales, 1)[:, None])
+    return np.clip(codes, -127, 127).astype(np.int8), scales
+
+
+def quantised_dot(codes: np.ndarray, scales: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """codes * scales @ query, BLOCK rows at a time: each block made float32 in the core's cache, so the
+    whole matrix is read once as int8 (a quarter of float32's bytes) and never copied."""
+    query = np.ascontiguousarray(query, dtype=np.float32)
+    out = np.empty(len(codes), dtype=np.float32)
+    buffer = np.empty((min(BLOCK, len(codes)), codes.shape[1]), dtype=np.float32)
+    for start in range(0, len(codes), BLOCK):
+        block = codes[start : start + BLOCK]
+        rows = buffer[: len(block)]
+        rows[...] = block
+        np.dot(rows, query, out=out[start : start + len(block)])
+    out *= scales
+    return out
+
+
 class VectorMatrix:
-    """The stored vectors of one kind as the rows of one float32 matrix, with their primary keys."""
+    """The stored vectors of one kind as the rows of one int8 matrix with a scale per row (`quantised`),
+    with their primary keys; and the scores of the last SCORES_KEPT queries over all of its rows."""
 
     def __init__(self, kind_number: int):
         self.kind_number = kind_number
         self.version = None
-        self.matrix = np.zeros((0, vectors.DIMENSIONS), dtype=np.float32)
+        self.generation = 0  # moved by every change of the rows: kept scores of another are never used
+        self._scores: OrderedDict[bytes, tuple[int, np.ndarray]] = OrderedDict()
+        self._scores_lock = threading.Lock()
+        self._empty()
+
+    def _empty(self) -> None:
+        self.codes = np.zeros((0, vectors.DIMENSIONS), dtype=np.int8)
+        self.scales = np.zeros(0, dtype=np.float32)
         self.pks = np.zeros(0, dtype=np.int64)
         self.size = 0
         self._row_of_pk = np.full(1, -1, dtype=np.int64)
@@ -173,12 +211,19 @@ class VectorMatrix:
 
     @property
     def nbytes(self) -> int:
-        return self.matrix.nbytes + self.pks.nbytes + self._row_of_pk.nbytes
+        """The matrix, its primary keys and the index of its rows by primary key (not the kept scores)."""
+        return self.codes.nbytes + self.scales.nbytes + self.pks.nbytes + self._row_of_pk.nbytes
+
+    @property
+    def scores_nbytes(self) -> int:
+        with self._scores_lock:
+            return sum(found.nbytes for _generation, found in self._scores.values())
 
     def refresh(self, *, whole: bool = False) -> None:
         """Read the rows written since the last refresh (all of them the first time, or when `whole`)."""
         if whole:
-            self.__init__(self.kind_number)
+            self._empty()
+            self._changed()
         incremental = self.read_until is not None
         if self.read_until is None:
             rows = SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME)
@@ -203,9 +248,23 @@ class VectorMatrix:
     def _stored_count(self) -> int:
         return SearchVector.objects.filter(kind=self.kind_number, model=vectors.MODEL_NAME).count()
 
+    def _changed(self) -> None:
+        """The rows are all read again: no kept score is of use."""
+        with self._scores_lock:
+            self.generation += 1
+            self._scores.clear()
+
     def _put(self, pks: np.ndarray, rows: list) -> None:
         block = np.frombuffer(b"".join(bytes(vector) for _, vector in rows), dtype=STORED_DTYPE)
-        block = block.reshape(len(rows), vectors.DIMENSIONS).astype(np.float32)
+        codes, scales = quantised(block.reshape(len(rows), vectors.DIMENSIONS))
+        # While the rows change, nothing kept is used and nothing computed is kept (the generation
+        # moves before and after); the kept scores are then brought up to date for the rows written.
+        with self._scores_lock:
+            carried = [
+                (key, found) for key, (generation, found) in self._scores.items() if generation == self.generation
+            ]
+            self.generation += 1
+            self._scores.clear()
         if pks.max() >= len(self._row_of_pk):
             grown = np.full(max(int(pks.max()) + 1, 2 * len(self._row_of_pk)), -1, dtype=np.int64)
             grown[: len(self._row_of_pk)] = self._row_of_pk
@@ -213,18 +272,28 @@ class VectorMatrix:
         rows_at = self._row_of_pk[pks]
         new = rows_at < 0
         new_count = int(new.sum())
-        if self.size + new_count > len(self.matrix):
-            capacity = max(self.size + new_count, 2 * len(self.matrix))
-            matrix = np.zeros((capacity, vectors.DIMENSIONS), dtype=np.float32)
-            matrix[: self.size] = self.matrix[: self.size]
+        if self.size + new_count > len(self.codes):
+            capacity = max(self.size + new_count, 2 * len(self.codes))
+            grown_codes = np.zeros((capacity, vectors.DIMENSIONS), dtype=np.int8)
+            grown_codes[: self.size] = self.codes[: self.size]
+            grown_scales = np.zeros(capacity, dtype=np.float32)
+            grown_scales[: self.size] = self.scales[: self.size]
             all_pks = np.zeros(capacity, dtype=np.int64)
             all_pks[: self.size] = self.pks[: self.size]
-            self.matrix, self.pks = matrix, all_pks
+            self.codes, self.scales, self.pks = grown_codes, grown_scales, all_pks
         rows_at[new] = np.arange(self.size, self.size + new_count)
-        self.matrix[rows_at] = block
+        self.codes[rows_at] = codes
+        self.scales[rows_at] = scales
         self.pks[rows_at] = pks
         self._row_of_pk[pks] = rows_at
         self.size += new_count
+        with self._scores_lock:
+            self.generation += 1
+            for key, found in carried:
+                updated = np.empty(self.size, dtype=np.float32)
+                updated[: len(found)] = found
+                updated[rows_at] = quantised_dot(codes, scales, np.frombuffer(key, dtype=np.float32))
+                self._scores[key] = (self.generation, updated)
 
     def rows_of(self, pks: np.ndarray) -> np.ndarray:
         """The row of each primary key, -1 where it has no vector."""
@@ -233,12 +302,44 @@ class VectorMatrix:
         found[inside] = self._row_of_pk[pks[inside]]
         return found
 
+    def forget_scores(self) -> None:
+        """Benchmarks measure a query searched for the first time."""
+        with self._scores_lock:
+            self._scores.clear()
+
+    def kept_scores(self, query: np.ndarray) -> np.ndarray | None:
+        """The query's scores over every row if they were computed since the rows last changed."""
+        with self._scores_lock:
+            kept = self._scores.get(np.asarray(query, dtype=np.float32).tobytes())
+            if kept is None or kept[0] != self.generation:
+                return None
+            self._scores.move_to_end(np.asarray(query, dtype=np.float32).tobytes())
+            return kept[1]
+
     def scores(self, query: np.ndarray) -> np.ndarray:
-        return self.matrix[: self.size] @ query
+        """The cosine of the query with every row, kept for the next search of the same query."""
+        found = self.kept_scores(query)
+        if found is not None:
+            return found
+        generation = self.generation
+        found = quantised_dot(self.codes[: self.size], self.scales[: self.size], query)
+        with self._scores_lock:
+            if generation == self.generation:  # else the rows changed meanwhile: these may mix old and new
+                self._scores[np.asarray(query, dtype=np.float32).tobytes()] = (generation, found)
+                while len(self._scores) > SCORES_KEPT:
+                    self._scores.popitem(last=False)
+        return found
+
+    def scores_of_rows(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
+        """The cosine of the query with these rows only (not kept)."""
+        found = self.kept_scores(query)
+        if found is not None:
+            return found[rows]
+        return quantised_dot(self.codes[rows], self.scales[rows], query)
 
     def vector_of(self, pk: int) -> np.ndarray | None:
         row = self.rows_of(np.array([pk], dtype=np.int64))[0]
-        return self.matrix[row] if row >= 0 else None
+        return self.codes[row].astype(np.float32) * self.scales[row] if row >= 0 else None
 
 
 _lock = threading.Lock()
@@ -259,6 +360,14 @@ def vector_matrix(kind_number: int = 0) -> VectorMatrix:
     return matrix
 
 
+def forget_queries() -> None:
+    """Benchmarks measure a first search: no query's vector nor scores kept."""
+    with _query_lock:
+        _query_vectors.clear()
+    for matrix in list(_matrices.values()):
+        matrix.forget_scores()
+
+
 def forget_vector_matrices() -> None:
     """Tests and benchmarks that swap databases start again from nothing."""
     _matrices.clear()
@@ -273,12 +382,14 @@ _query_lock = threading.Lock()
 
 
 def query_vector(text: str) -> np.ndarray:
-    key = " ".join(text.casefold().split())
+    # Spaces change nothing the model sees; case does ("Refugees in Madrid" and "refugees in madrid"
+    # are 0.86 apart): a key that folded case would give one the other's vector.
+    key = " ".join(text.split())
     with _query_lock:
         if key in _query_vectors:
             _query_vectors.move_to_end(key)
             return _query_vectors[key]
-    found = vectors.embed([text])[0]
+    found = vectors.embed([key])[0]
     with _query_lock:
         _query_vectors[key] = found
         while len(_query_vectors) > QUERY_CACHE:
@@ -300,7 +411,7 @@ def nearest(
         return []
     # A narrow filter: only the few rows it keeps are multiplied, not the whole matrix.
     narrow = len(rows) < len(matrix) // 4
-    scores = matrix.matrix[rows] @ query if narrow else matrix.scores(query)[rows]
+    scores = matrix.scores_of_rows(rows, query) if narrow else matrix.scores(query)[rows]
     kept = scores >= minimum
     scores, pks = scores[kept], pks[kept]
     if len(scores) > limit:
