@@ -568,6 +568,24 @@ class KindResults:
         return hits
 
 
+# Above this many documents matching some word, a kind's published rows are read whole rather than
+# by id: one plain scan beats a long IN list (and SQLite caps a statement's parameters).
+READ_BY_ID_BELOW = 2000
+
+
+def _published_rows(kind: SearchKind, document_ids: np.ndarray) -> tuple[dict[int, tuple], int]:
+    """The (pk, facet values…) rows of the published objects among these documents, by pk, and how many
+    objects of the kind are published: a search's tab reads its matches' rows, not the whole kind's."""
+    fields = [facet.field for facet in kind.facets]
+    published = kind.published()
+    if len(document_ids) >= READ_BY_ID_BELOW:
+        rows = {row[0]: row for row in published.values_list("pk", *fields)}
+        return rows, len(rows)
+    pks = kind.object_ids(document_ids).tolist()
+    rows = {row[0]: row for row in published.filter(pk__in=pks).values_list("pk", *fields)} if pks else {}
+    return rows, published.count()
+
+
 def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = None) -> KindSearch:
     """The published objects of `kind` that match the words, or most of the rare ones, and have the
     chosen facet values."""
@@ -592,15 +610,15 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     search.executed = search.parsed
     search.indexed = search.parsed.within(frequency) or search.parsed
 
-    fields = [facet.field for facet in kind.facets]
-    published = {row[0]: row for row in kind.published().values_list("pk", *fields)}
+    matched_by_group = [matching([group]) for group in search.parsed.groups]
+    published, published_count = _published_rows(kind, np.unique(np.concatenate(matched_by_group)))
     published_ids = np.array(kind.document_ids(list(published)), dtype=np.int64)
-    per_group = [np.intersect1d(matching([group]), published_ids) for group in search.parsed.groups]
+    per_group = [np.intersect1d(ids, published_ids) for ids in matched_by_group]
     excluded = np.concatenate([matching([[term]]) for term in search.parsed.excluded] or [_no_ids()])
     universe = np.setdiff1d(np.unique(np.concatenate(per_group)), excluded)
     members = [np.isin(universe, ids) for ids in per_group]
     every = universe[np.logical_and.reduce(members)] if members else _no_ids()
-    search.idfs = [idf(len(ids), len(published)) for ids in per_group]
+    search.idfs = [idf(len(ids), published_count) for ids in per_group]
     required = [any(term.quoted for term in group) for group in search.parsed.groups]
     near = universe[near_matches(members, search.idfs, required)]
     found = np.union1d(every, near)
@@ -613,5 +631,5 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     search.near = np.intersect1d(near, search.ids)
     if len(search.every):
         search.head = np.intersect1d(engine.matching_ids(search.indexed, head=True, kind=kind), search.every)
-    search.collection = Collection(len(published), average_length(kind))
+    search.collection = Collection(published_count, average_length(kind))
     return search
