@@ -57,8 +57,10 @@ def event_month(request):
     events = filterset.qs.overlapping(start, end, longest=longest_published())
     events = events.select_related("place").order_by("start", "pk")[:2000]
     by_day: dict[date, list[Event]] = {}
+    # One reverse() for all: a slug is letters, digits, hyphens and underscores, nothing to quote.
+    before, after = reverse("events:detail", args=["slug"]).rsplit("slug", 1)
     for event in events:
-        event.url = event.get_absolute_url()  # once, though it shows on every day it lasts
+        event.url = f"{before}{event.slug}{after}"  # once, though it shows on every day it lasts
         for day in event.days():
             by_day.setdefault(day, []).append(event)
     grid = [[(day, day.month == first.month, by_day.get(day, [])) for day in week] for week in weeks]
