@@ -61,7 +61,7 @@ def _fresh_cache(_own_cache):
 
     from hub.search import facet_index, semantic
 
-    facet_index._current = None
+    facet_index.forget_indexes()
     semantic.forget_vector_matrices()
     cache.clear()
     yield

@@ -33,20 +33,24 @@ errorlog = "-"
 
 
 def post_worker_init(worker):
-    """Build the facet index before the first request. In a thread, telling the arbiter all along that
+    """Build the facet indexes before the first request. In a thread, telling the arbiter all along that
     the worker is alive: a build longer than `timeout` (a big database on a busy machine) must not get
     the worker killed and started again, for ever."""
     import threading
 
     from django.db import connections
+    from django.urls import get_resolver
 
-    from hub.search.facet_index import facet_index
+    from hub.search.facet_index import LIVE_INDEXES
+
+    get_resolver().url_patterns  # noqa: B018  (imports the views, and with them every kind's index)
 
     done = threading.Event()
 
     def build():
         try:
-            facet_index()
+            for live in LIVE_INDEXES:  # the practices' and the resources'
+                live.get()
         finally:
             connections.close_all()  # this thread's; requests open their own
             done.set()

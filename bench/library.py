@@ -301,9 +301,10 @@ with 2 cores shared with other work ({loads}). **Target: p95 under {TARGET_P95_M
   events (2020–2029, 1–30 hours long, six time zones, 60 % at a place, 1–2 themes), bulk-inserted from
   a fixed seed into databases of their own (`var/bench-library.sqlite3`, `{PG_NAME}`).
 - **Server time only**: `django.test.Client` in the benchmark's process, {requests} timed requests a
-  row after {WARM_UP} warm-up requests, cycling through 10–30 URLs a row. The facet counts of the
-  resource list are computed in SQL (one query per filter) the first time a combination of filters is
-  asked for, then kept until public content changes; most timed requests are such first times.
+  row after {WARM_UP} warm-up requests, cycling through 10–30 URLs a row. The resource list selects and
+  counts through the resources' facet index (hub/resources/facets.py, the practices' machinery), built
+  once by the first warm-up request; the month view reads the events that start within the longest
+  published event's length of the month.
 - **CPU** is the processor time of the benchmark's process per request (on SQLite the database's
   work too; PostgreSQL's is not in it); *load* is the 1-minute load average when the row ended: with
   2 cores, anything above 2 is other work waiting for a core, which inflates the wall-clock columns.

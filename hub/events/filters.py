@@ -5,11 +5,14 @@ from datetime import date, datetime, timedelta
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from hub.events.models import Event
+from hub.lib.forms import CountryFilter, QuickSelect
 from hub.places.models import Place
+from hub.search.listing import listing_version
 from hub.vocabularies.models import Topic
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -41,6 +44,12 @@ def month_bounds(first: date, last: date | None = None) -> tuple[datetime, datet
     return start, end
 
 
+def longest_published() -> timedelta:
+    """How long the longest published event lasts, kept until public content changes (the listing version)."""
+    key = f"events:longest:{listing_version()}"
+    return cache.get_or_set(key, lambda: Event.objects.published().longest(), 24 * 3600)
+
+
 class MonthField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
@@ -59,9 +68,10 @@ class EventFilter(django_filters.FilterSet):
         queryset=Topic.objects.filter(kind=Topic.Kind.THEME),
         to_field_name="slug",
         method="filter_topic",
+        widget=QuickSelect,
     )
-    type = django_filters.ChoiceFilter(label=_("Type"), choices=Event.Type.choices)
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="filter_country")
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=Event.Type.choices, widget=QuickSelect)
+    country = CountryFilter(label=_("Country"), choices=countries, method="filter_country", widget=QuickSelect)
     place = django_filters.ModelChoiceFilter(
         label=_("Place"),
         queryset=Place.objects.all(),

@@ -1,9 +1,9 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, Max, Q
 from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils import timezone
@@ -35,9 +35,17 @@ class EventQuerySet(PublishableQuerySet):
     def past(self, now: datetime | None = None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
-    def overlapping(self, start: datetime, end: datetime):
-        """Events that take place, at least in part, between start (included) and end (excluded)."""
-        return self.filter(start__lt=end, end__gte=start)
+    def overlapping(self, start: datetime, end: datetime, *, longest: timedelta | None = None):
+        """Events that take place, at least in part, between start (included) and end (excluded).
+        `longest`: none of them lasts longer, so that the database reads only the events that start
+        near the period rather than every one before it."""
+        events = self.filter(start__lt=end, end__gte=start)
+        return events if longest is None else events.filter(start__gte=start - longest)
+
+    def longest(self) -> timedelta:
+        """How long the longest of these events lasts."""
+        duration = ExpressionWrapper(F("end") - F("start"), output_field=models.DurationField())
+        return self.aggregate(longest=Max(duration))["longest"] or timedelta(0)
 
     def with_topic(self, topic):
         return self.filter(pk__in=Event.topics.through.objects.filter(topic=topic).values("event_id"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from hub.events import ical
-from hub.events.filters import EventFilter, month_bounds, next_month, parse_month
+from hub.events.filters import EventFilter, longest_published, month_bounds, next_month, parse_month
 from hub.events.forms import EventForm
 from hub.events.models import Event, is_time_zone, time_zone_names
 from hub.events.services import event_create
@@ -54,10 +54,13 @@ def event_month(request):
     first = parse_month(request.GET.get("month", "")) or timezone.localdate().replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     start, end = month_bounds(weeks[0][0], date.fromordinal(weeks[-1][-1].toordinal() + 1))
-    events = filterset.qs.overlapping(start, end).select_related("place").order_by("start", "pk")[:2000]
+    events = filterset.qs.overlapping(start, end, longest=longest_published())
+    events = events.select_related("place").order_by("start", "pk")[:2000]
     by_day: dict[date, list[Event]] = {}
+    # One reverse() for all: a slug is letters, digits, hyphens and underscores, nothing to quote.
+    before, after = reverse("events:detail", args=["slug"]).rsplit("slug", 1)
     for event in events:
-        event.url = event.get_absolute_url()  # once, though it shows on every day it lasts
+        event.url = f"{before}{event.slug}{after}"  # once, though it shows on every day it lasts
         for day in event.days():
             by_day.setdefault(day, []).append(event)
     grid = [[(day, day.month == first.month, by_day.get(day, [])) for day in week] for week in weeks]

@@ -2,12 +2,15 @@
 place), pledges and their progress updates, resources and events (a list with its filters), forum
 boards and topics. A new app may register its own in its AppConfig.ready() (see registry.py)."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hub.events.filters import EventFilter
@@ -28,6 +31,7 @@ from hub.publishing.models import Status
 from hub.resources.filters import ResourceFilter
 from hub.resources.models import Resource
 from hub.search.facets import selection_for
+from hub.search.listing import listing_version
 from hub.vocabularies.models import Topic
 
 SUMMARY_CHARS = 400
@@ -129,6 +133,23 @@ def event_entry(event) -> Entry:
 def _filter_key(filter_class, key: str) -> str:
     """The one spelling of a list's filters: known names only, no empty values, in order. ValueError
     when a value is not one the list accepts (the list would report it and select nothing by it)."""
+    # Asked twice by every list page (its Follow control and its feed links), and checking a country
+    # against 250 translated names is a good part of a page: kept until the vocabulary may have changed.
+    cleaned, error = _checked_filter_key(filter_class, key, listing_version(), get_language())
+    if error:
+        raise ValueError(error)
+    return cleaned
+
+
+@lru_cache(maxsize=1024)
+def _checked_filter_key(filter_class, key: str, version: int, language: str) -> tuple[str, str]:
+    try:
+        return _clean_filter_key(filter_class, key), ""
+    except ValueError as error:
+        return "", str(error)
+
+
+def _clean_filter_key(filter_class, key: str) -> str:
     data = QueryDict(key)
     kept = sorted(
         (name, value.strip())

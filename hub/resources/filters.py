@@ -1,27 +1,21 @@
-"""The filters of the resource list, by the names used in its URLs and its feed, and their counts.
+"""The filters of the resource list, by the names used in its URLs and its feed.
 
-Counts are computed in SQL over the published resources the other filters select: one query per
-filter, whatever the number of resources. (Practices use an in-memory facet index; resources are
-fewer, and moving them into that index belongs to the work on search by kind.)
+The list counts and selects through the resources' facet index (facets.py), as the practices do;
+the feed and the follow digests filter in SQL with the same FilterSet.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 import django_filters
-from django.core.cache import cache
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
-from django.utils.translation import get_language
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from hub.places.models import Place
-from hub.resources.models import LANGUAGE_CHOICES, LANGUAGE_NAMES, Resource
-from hub.search.listing import listing_version
+from hub.lib.forms import CountryFilter
+from hub.resources.facets import FACETS
+from hub.resources.models import LANGUAGE_CHOICES, Resource
+from hub.search.facet_index import FacetOption
 from hub.vocabularies.models import Topic
-
-FACETS = ("type", "theme", "gcm", "language", "country", "year")
 
 
 class ResourceFilter(django_filters.FilterSet):
@@ -40,7 +34,7 @@ class ResourceFilter(django_filters.FilterSet):
         method="filter_topic",
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_language")
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="filter_country")
+    country = CountryFilter(label=_("Country"), choices=countries, method="filter_country")
     year = django_filters.NumberFilter(
         label=_("Year"), field_name="issued", lookup_expr="year", min_value=1900, max_value=2100
     )
@@ -50,8 +44,12 @@ class ResourceFilter(django_filters.FilterSet):
         fields = []
 
     def filter_words(self, queryset, name, value):
+        return self.with_words(queryset, value)
+
+    @staticmethod
+    def with_words(queryset, words: str):
         # Plain SQL matching until search works by kind (hub/search is being reorganised).
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+        return queryset.filter(Q(title__icontains=words) | Q(summary__icontains=words))
 
     def filter_topic(self, queryset, name, value):
         return queryset.with_topic(value)
@@ -72,6 +70,15 @@ class ResourceFilter(django_filters.FilterSet):
         self.form.is_valid()
         return self.form.cleaned_data
 
+    def chosen(self) -> dict[str, str]:
+        """The filters in force as the facet index names them: {"theme": "education", "year": "2022", …}."""
+        chosen = {}
+        for name, value in self.cleaned().items():
+            if name not in FACETS or value in (None, ""):
+                continue
+            chosen[name] = value.slug if hasattr(value, "slug") else str(int(value)) if name == "year" else str(value)
+        return chosen
+
     def active(self) -> dict[str, str]:
         return {
             name: self.data[name]
@@ -81,17 +88,10 @@ class ResourceFilter(django_filters.FilterSet):
 
 
 @dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
 class Facet:
     name: str
     label: str
-    options: list[Option]
+    options: list[FacetOption]
     selected: str
 
 
@@ -100,63 +100,6 @@ class ActiveFilter:
     label: str
     value: str
     remove_url: str
-
-
-def _ids(resources):
-    return resources.order_by().values("pk")
-
-
-def cached_facet_counts(resources, filterset) -> dict[str, list[Option]]:
-    """facet_counts(), kept until public content changes (the listing version): the same filters
-    give the same counts on every page of the list and in every process."""
-    chosen = sorted((name, str(value)) for name, value in filterset.cleaned().items() if value not in (None, ""))
-    digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:24]
-    key = f"resources:facets:{get_language()}:{listing_version()}:{digest}"
-    return cache.get_or_set(key, lambda: facet_counts(resources), 24 * 3600)
-
-
-def facet_counts(resources) -> dict[str, list[Option]]:
-    """For each filter, its values with the number of `resources` having each (zeros left out)."""
-    ids = _ids(resources)
-    through = Resource.topics.through.objects.filter(resource_id__in=ids)
-    topic_rows = through.values("topic_id").annotate(n=Count("resource_id")).order_by()
-    topic_counts = {row["topic_id"]: row["n"] for row in topic_rows}
-    topics = [
-        t for t in Topic.objects.filter(kind__in=[Topic.Kind.THEME, Topic.Kind.GCM_OBJECTIVE]) if t.pk in topic_counts
-    ]
-    types = dict(resources.order_by().values_list("type").annotate(n=Count("pk")))
-    languages = dict(
-        Resource.languages.through.objects.filter(resource_id__in=ids)
-        .values_list("language_id")
-        .annotate(n=Count("resource_id"))
-        .order_by()
-    )
-    country_rows = (
-        Place.objects.filter(resources__in=ids)
-        .order_by()
-        .values_list("country")
-        .annotate(n=Count("resources", distinct=True))
-    )
-    years = (
-        resources.order_by()
-        .exclude(issued=None)
-        .annotate(y=ExtractYear("issued"))
-        .values_list("y")
-        .annotate(n=Count("pk"))
-    )
-    return {
-        "type": [Option(value, str(label), types[value]) for value, label in Resource.Type.choices if value in types],
-        "theme": [Option(t.slug, t.name, topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.THEME],
-        "gcm": [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.GCM_OBJECTIVE],
-        "language": sorted(
-            (Option(code, str(LANGUAGE_NAMES.get(code, code)), n) for code, n in languages.items()),
-            key=lambda o: o.label,
-        ),
-        "country": sorted(
-            (Option(code, str(countries.name(code)), n) for code, n in country_rows), key=lambda o: o.label
-        ),
-        "year": [Option(str(y), str(y), n) for y, n in sorted(years, reverse=True)],
-    }
 
 
 def facet_panel(filterset, counts) -> tuple[list[Facet], list[ActiveFilter]]:

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_http_methods
 from hub.lib.pages import paginate
 from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.publishing.translations import reading
-from hub.resources.filters import ResourceFilter, cached_facet_counts, facet_panel
+from hub.resources.facets import resource_cards, resource_selection
+from hub.resources.filters import ResourceFilter, facet_panel
 from hub.resources.forms import ResourceForm
 from hub.resources.models import Resource
 from hub.resources.services import resource_create
@@ -25,9 +26,9 @@ FILE_HEADERS = {
 
 def resource_list(request):
     filterset = ResourceFilter(request.GET or None, queryset=Resource.objects.published())
-    resources = filterset.qs
-    page = paginate(request, resources.for_cards())
-    facet_groups, active_filters = facet_panel(filterset, cached_facet_counts(resources, filterset))
+    index, selected = resource_selection(filterset)
+    page = paginate(request, resource_cards(index, selected))
+    facet_groups, active_filters = facet_panel(filterset, index.counts(selected))
     status = 400 if filterset.is_bound and filterset.errors else 200
     query = request.GET.copy()
     query.pop("page", None)

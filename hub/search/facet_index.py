@@ -163,8 +163,11 @@ class FacetIndex:
         log_since,
         by_title: np.ndarray | None = None,
         pk_at: np.ndarray | None = None,
+        facets: tuple[str, ...] = FACETS,
+        alphabetical: tuple[str, ...] = ALPHABETICAL,
     ):
         self.version = version
+        self.facets, self.alphabetical = facets, alphabetical  # another kind's facets (resources)
         self.place_postings = place_postings  # place id -> bitset, for the map
         self.ids = ids
         # For updates in place (with_changes): each position's casefolded title and publication time
@@ -236,19 +239,19 @@ class FacetIndex:
         return self._labels_in[language]
 
     def _count(self, bits: int) -> dict[str, list[FacetOption]]:
-        options: dict[str, list[FacetOption]] = {facet: [] for facet in FACETS}
+        options: dict[str, list[FacetOption]] = {facet: [] for facet in self.facets}
         labels = self._labels()
         selected = np.frombuffer(bits.to_bytes(self._words * 8, "little"), dtype=np.uint64)
         counts = np.bitwise_count(self._posting_matrix & selected).sum(axis=1, dtype=np.int64).tolist()
         for (facet, value), n in zip(self.postings, counts, strict=True):
             if n:
                 options[facet].append(FacetOption(value, labels[facet, value], n))
-        for facet in ALPHABETICAL:
+        for facet in self.alphabetical:
             options[facet].sort(key=lambda option: alphabetical_key(option.label))
         return options
 
     def pks(self, bits: int, *, start: int, stop: int, by_title: bool = False) -> list[int]:
-        """The primary keys of the selected practices from `start` to `stop`, newest first or by title."""
+        """The primary keys of the selected objects from `start` to `stop`, newest first or by title."""
         if by_title and bits == self.everything:
             return [self.ids[i] for i in self._by_title[start:stop].tolist()]
         if by_title:
@@ -284,7 +287,7 @@ def ids_of(bits: int, pk_at: np.ndarray) -> np.ndarray:
     return pk_at[np.unpackbits(packed, count=len(pk_at), bitorder="little").astype(bool)]
 
 
-def _bitset(positions) -> int:
+def bitset(positions) -> int:
     positions = list(positions)
     if not positions:
         return 0
@@ -317,7 +320,7 @@ ROW_FIELDS = (
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _microseconds(moment) -> int:
+def microseconds(moment) -> int:
     """A publication time as the index orders by it; -1 for none (no update in place then)."""
     return -1 if moment is None else (moment - EPOCH) // timedelta(microseconds=1)
 
@@ -335,7 +338,7 @@ def _row_keys(row, stakeholders: dict, this_year: int) -> list[tuple[str, str]]:
     return keys
 
 
-def _ordered(labels: dict) -> dict:
+def ordered_labels(labels: dict) -> dict:
     """Labels in the order the options are shown: years newest first, after everything else."""
     years = sorted((key for key in labels if key[0] == "year"), key=lambda key: -int(key[1]))
     return {**{key: label for key, label in labels.items() if key[0] != "year"}, **{key: key[1] for key in years}}
@@ -403,16 +406,16 @@ def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIn
                 declare(*key, key[1])
             members[key].append(i)
 
-    labels = _ordered(labels)
-    postings = {key: _bitset(members[key]) for key in labels if members[key]}
+    labels = ordered_labels(labels)
+    postings = {key: bitset(members[key]) for key in labels if members[key]}
     return FacetIndex(
         version=version,
         ids=ids,
         title_keys=[row[1].casefold() for row in rows],
-        published=np.array([_microseconds(row[-1]) for row in rows], dtype=np.int64),
+        published=np.array([microseconds(row[-1]) for row in rows], dtype=np.int64),
         postings=postings,
         labels=labels,
-        place_postings={place_id: _bitset(positions) for place_id, positions in at_place.items()},
+        place_postings={place_id: bitset(positions) for place_id, positions in at_place.items()},
         vocabulary=vocabulary,
         seen=seen or {},
         log_since=log_since or timezone.now() - CHANGE_WINDOW,
@@ -467,7 +470,7 @@ def practice_facts(pks, vocabulary: dict) -> dict[int, Facts | None] | None:
             keys[practice_id].append(("continent", continent))
     for row in rows:
         pk = row[0]
-        facts[pk] = Facts(_microseconds(row[-1]), row[1].casefold(), sorted(set(keys[pk])), sorted(set(places[pk])))
+        facts[pk] = Facts(microseconds(row[-1]), row[1].casefold(), sorted(set(keys[pk])), sorted(set(places[pk])))
     return facts
 
 
@@ -515,7 +518,7 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
         by_title[by_title >= p] += 1
         j = bisect.bisect_left(by_title, (fact.title_key, pk), key=lambda i: (title_keys[i], ids[i]))
         by_title = np.insert(by_title, j, p)
-    labels = _ordered(labels)
+    labels = ordered_labels(labels)
     return FacetIndex(
         version=version,
         ids=ids,
@@ -529,6 +532,8 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
         log_since=log_since,
         by_title=by_title,
         pk_at=pk_at,
+        facets=index.facets,
+        alphabetical=index.alphabetical,
     )
 
 
@@ -550,13 +555,10 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
 # Memo entries about practices only (results.MATCHES, results.LATEST_HEAD_MATCHES): another kind's change keeps them.
 KEPT_ACROSS_KINDS = frozenset({"search", "latest head matches"})
 CHANGE_WINDOW = timedelta(minutes=10)  # a change committed this long after its log row was written is missed
-STATS: Counter = Counter()  # what this process did to its index, read by tests and benchmarks
-_lock = threading.Lock()
-_current: FacetIndex | None = None
-_rebuilding: threading.Thread | None = None
+STATS: Counter = Counter()  # what this process did to its indexes, read by tests and benchmarks
 
 
-def _log_since_now() -> tuple[dict, object]:
+def log_since_now() -> tuple[dict, object]:
     """The change log rows of the last CHANGE_WINDOW (id -> time), and where that window starts."""
     log_since = timezone.now() - CHANGE_WINDOW
     seen = dict(ListingChange.objects.filter(created_at__gte=log_since).values_list("pk", "created_at"))
@@ -564,15 +566,17 @@ def _log_since_now() -> tuple[dict, object]:
 
 
 def _build(version) -> FacetIndex:
-    seen, log_since = _log_since_now()  # read first: a change committed during the build is taken in after
+    seen, log_since = log_since_now()  # read first: a change committed during the build is taken in after
     # In the site's language, whoever asks first: the order of the terms must not depend on it.
     with translation.override(settings.LANGUAGE_CODE):
         return build_index(version, seen=seen, log_since=log_since)
 
 
-def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
-    """The index with the logged changes it has not seen taken in, or None if it must be rebuilt."""
-    if version & 1 or index.log_since < timezone.now() - timedelta(days=CHANGE_LOG_DAYS) + CHANGE_WINDOW:
+def unseen_changes(index: FacetIndex) -> tuple[list, dict, object] | None:
+    """The change log rows `index` has not taken in yet as (row id, practice id), with the rows and
+    the start of the window it will have seen once it has; None when the log cannot tell (the index
+    looked last further back than the log keeps)."""
+    if index.log_since < timezone.now() - timedelta(days=CHANGE_LOG_DAYS) + CHANGE_WINDOW:
         return None
     rows = list(
         ListingChange.objects.filter(created_at__gte=index.log_since).values_list("pk", "practice_id", "created_at")
@@ -580,6 +584,14 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     unseen = [(pk, practice) for pk, practice, _ in rows if pk not in index.seen]
     log_since = max(index.log_since, timezone.now() - CHANGE_WINDOW)
     seen = {pk: at for pk, _, at in rows if at >= log_since}
+    return unseen, seen, log_since
+
+
+def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
+    """The index with the logged changes it has not seen taken in, or None if it must be rebuilt."""
+    if version & 1 or (changes := unseen_changes(index)) is None:
+        return None
+    unseen, seen, log_since = changes
     pks = sorted({practice for _, practice in unseen if practice is not None})
     if any(practice is None for _, practice in unseen) or len(pks) > DELTA_LIMIT:
         return None
@@ -607,61 +619,96 @@ def _release_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _rebuild_in_background(version) -> None:
-    global _current, _rebuilding
-    try:
-        index = _build(version)
-        with _lock:
-            _current = index
-            STATS["built in the background"] += 1
-        del index
-        _release_freed_memory()
-    except Exception:
-        logger.exception("The facet index could not be rebuilt; the old one goes on serving")
-    finally:
-        with _lock:
-            _rebuilding = None
-        connection.close()  # this thread's own connection
+class LiveIndex:
+    """One kind's facet index in this process, brought up to date when the listing version changes
+    (see "Freshness" above): the practices' and the resources' (hub/resources/facets.py) alike.
+
+    `build(version)` makes a whole index; `catch_up(index, version)` returns it with the logged
+    changes taken in, or None when it must be rebuilt. `in_background`: whether a rebuild may run
+    in a background thread while the old index serves (with FACET_INDEX_IN_BACKGROUND); a kind
+    without updates in place says no, so that its changes show on the very next page."""
+
+    def __init__(self, name: str, *, build: Callable, catch_up: Callable, in_background: bool = True):
+        self.name, self.build, self.catch_up, self.in_background = name, build, catch_up, in_background
+        self.current: FacetIndex | None = None
+        self.rebuilding: threading.Thread | None = None
+        self._lock = threading.Lock()
+        LIVE_INDEXES.append(self)
+
+    def _count(self, what: str) -> None:
+        STATS[what if self.name == "practices" else f"{self.name} {what}"] += 1
+
+    def _rebuild_in_background(self, version) -> None:
+        try:
+            index = self.build(version)
+            with self._lock:
+                self.current = index
+                self._count("built in the background")
+            del index
+            _release_freed_memory()
+        except Exception:
+            logger.exception("The %s facet index could not be rebuilt; the old one goes on serving", self.name)
+        finally:
+            with self._lock:
+                self.rebuilding = None
+            connection.close()  # this thread's own connection
+
+    def get(self) -> FacetIndex:
+        """This process's index, brought up to date if anything public changed since it was built."""
+        version = listing_version()
+        index = self.current
+        if index is not None and index.version == version:
+            return index
+        with self._lock:
+            if self.current is None:
+                self.current = self.build(version)
+                self._count("built in a request")
+            elif self.current.version != version and self.rebuilding is None:
+                with translation.override(settings.LANGUAGE_CODE):
+                    caught_up = self.catch_up(self.current, version)
+                if caught_up is not None:
+                    self.current = caught_up
+                elif self.in_background and getattr(settings, "FACET_INDEX_IN_BACKGROUND", True):
+                    self.rebuilding = threading.Thread(
+                        target=self._rebuild_in_background,
+                        args=(version,),
+                        name=f"{self.name}-facet-index-rebuild",
+                        daemon=True,
+                    )
+                    self.rebuilding.start()
+                else:
+                    self.current = self.build(version)
+                    self._count("built in a request")
+            index = self.current
+        if index.version != version:
+            STALE.set(True)
+        return index
+
+
+LIVE_INDEXES: list[LiveIndex] = []
+PRACTICES = LiveIndex("practices", build=_build, catch_up=_catch_up)
 
 
 def facet_index() -> FacetIndex:
-    """This process's index, brought up to date if anything public changed since it was built."""
-    global _current, _rebuilding
-    version = listing_version()
-    index = _current
-    if index is not None and index.version == version:
-        return index
-    with _lock:
-        if _current is None:
-            _current = _build(version)
-            STATS["built in a request"] += 1
-        elif _current.version != version and _rebuilding is None:
-            with translation.override(settings.LANGUAGE_CODE):
-                caught_up = _catch_up(_current, version)
-            if caught_up is not None:
-                _current = caught_up
-            elif getattr(settings, "FACET_INDEX_IN_BACKGROUND", True):
-                _rebuilding = threading.Thread(
-                    target=_rebuild_in_background, args=(version,), name="facet-index-rebuild", daemon=True
-                )
-                _rebuilding.start()
-            else:
-                _current = _build(version)
-                STATS["built in a request"] += 1
-        index = _current
-    if index.version != version:
-        STALE.set(True)
-    return index
+    """This process's index of the published practices, up to date."""
+    return PRACTICES.get()
 
 
-class PracticeSelection:
-    """The practices of a selection in list order, fetched from the database a page at a time.
+def forget_indexes() -> None:
+    """Drop every kind's index of this process (tests: each one's data is its own)."""
+    for live in LIVE_INDEXES:
+        live.current = None
+
+
+class IndexSelection:
+    """The objects of a selection of an index in list order, fetched from the database a page at a
+    time through `cards` (a queryset of their kind, with what the cards show).
 
     Django's Paginator takes it like a queryset: count() and slicing.
     """
 
-    def __init__(self, index: FacetIndex, bits: int, *, by_title: bool = False):
-        self.index, self.bits, self.by_title = index, bits, by_title
+    def __init__(self, index: FacetIndex, bits: int, *, cards, by_title: bool = False):
+        self.index, self.bits, self.cards, self.by_title = index, bits, cards, by_title
 
     def count(self) -> int:
         return self.bits.bit_count()
@@ -669,9 +716,16 @@ class PracticeSelection:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, window: slice) -> list[Practice]:
+    def __getitem__(self, window: slice) -> list:
         pks = self.index.pks(self.bits, start=window.start or 0, stop=window.stop, by_title=self.by_title)
-        # Published checked again, since a practice archived a moment ago may still be in this process's
+        # Published checked again, since an object archived a moment ago may still be in this process's
         # index; in Python, because with the status in SQL SQLite picks the status index over the key.
-        found = {p.pk: p for p in Practice.objects.filter(pk__in=pks).for_cards() if p.is_published}
+        found = {obj.pk: obj for obj in self.cards.filter(pk__in=pks) if obj.is_published}
         return [found[pk] for pk in pks if pk in found]
+
+
+class PracticeSelection(IndexSelection):
+    """The practices of a selection in list order."""
+
+    def __init__(self, index: FacetIndex, bits: int, *, by_title: bool = False):
+        super().__init__(index, bits, cards=Practice.objects.for_cards(), by_title=by_title)

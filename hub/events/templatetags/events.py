@@ -1,7 +1,10 @@
-"""Small lists of upcoming events for other apps' pages: the home page, topics and places."""
+"""Small lists of upcoming events for other apps' pages (the home page, topics and places), and the
+days of the month view."""
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from hub.events.models import Event
@@ -112,3 +115,13 @@ def event_json_ld(context, event) -> str:
         else None,
     }
     return json_ld_script(data)
+
+
+@register.simple_tag
+def day_events(events) -> str:
+    """A day's events in the month view, as links: written in Python, since a month holds hundreds
+    and a template's loop over them was a good part of the page's time."""
+    if not events:
+        return ""
+    items = "".join(f'<li><a href="{escape(event.url)}">{escape(event.title)}</a></li>' for event in events)
+    return mark_safe(f'<ul class="plain">{items}</ul>')  # noqa: S308 - addresses and titles escaped

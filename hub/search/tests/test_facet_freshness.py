@@ -154,11 +154,11 @@ def test_a_response_from_an_index_being_rebuilt_is_not_kept_by_the_page_cache(se
     settings.PAGE_CACHE_SECONDS = 3600
     index = facet_index()
     index.version = -2  # as if a bulk change had come and its rebuild were still running
-    facet_index_module._rebuilding = object()
+    facet_index_module.PRACTICES.rebuilding = object()
     try:
         first, second = client.get("/practices/"), client.get("/practices/")
     finally:
-        facet_index_module._rebuilding = None
+        facet_index_module.PRACTICES.rebuilding = None
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert "private" in second["Cache-Control"]
 
