@@ -38,6 +38,9 @@ def before_fork() -> dict:
     started = time.perf_counter()
     vectors.load()
     took["sentence model"] = time.perf_counter() - started
+    from django.db import connections
+
+    connections.close_all()  # none should be open; a forked process must not share one
     logger.info("Loaded before the fork: %s", _seconds(took))
     return took
 
