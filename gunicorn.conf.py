@@ -13,7 +13,10 @@ Why these (docs/operations.md has the measurements):
 - No max_requests: a restarted process rebuilds its facet index (seconds at 100 000 practices).
 - Each process builds its facet index before it takes its first request (post_worker_init): no
   reader waits for it. Afterwards it is updated in place or rebuilt in a thread of the process
-  (hub/search/facet_index.py, "Freshness").
+  (hub/search/facet_index.py, "Freshness"). The same goes for what the first search of a process
+  needed (hub/search/warmup.py): the spelling word lists and the sentence model are read once, by
+  the arbiter before the fork (when_ready), and shared by the processes; the practices' vectors and
+  the model's first run are each process's own (post_worker_init).
 """
 
 import multiprocessing
@@ -32,25 +35,30 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 
 
+def when_ready(server):
+    """Before the first fork, with the application loaded: what every process needs and nothing writes
+    (the word lists, the model's weights), read once and shared copy-on-write by the processes."""
+    if server.cfg.preload_app:
+        from hub.search.warmup import before_fork
+
+        before_fork()
+
+
 def post_worker_init(worker):
-    """Build the facet indexes before the first request. In a thread, telling the arbiter all along that
-    the worker is alive: a build longer than `timeout` (a big database on a busy machine) must not get
-    the worker killed and started again, for ever."""
+    """Build the facet indexes and load what a search needs before the first request. In a thread,
+    telling the arbiter all along that the worker is alive: a build longer than `timeout` (a big
+    database on a busy machine) must not get the worker killed and started again, for ever."""
     import threading
 
     from django.db import connections
-    from django.urls import get_resolver
 
-    from hub.search.facet_index import LIVE_INDEXES
-
-    get_resolver().url_patterns  # noqa: B018  (imports the views, and with them every kind's index)
+    from hub.search.warmup import in_process
 
     done = threading.Event()
 
     def build():
         try:
-            for live in LIVE_INDEXES:  # the practices' and the resources'
-                live.get()
+            in_process()
         finally:
             connections.close_all()  # this thread's; requests open their own
             done.set()

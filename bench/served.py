@@ -7,7 +7,10 @@ the same server. Each group is asked once before it is timed (the warm-up's time
 they are the pages' first, uncached requests). Then it states the memory of each web process, before
 and after 2 000 more pages were cached, and writes its section of docs/benchmarks.md.
 
-    .venv/bin/python bench/served.py [--seconds 10] [--connections 8]
+    .venv/bin/python bench/served.py [--seconds 10] [--connections 8] [--more-pages 2000]
+
+BENCH_REDIS_DB=N uses Redis database N (9 by default), emptied first: one of its own for each engineer
+sharing a Redis server.
 
 Needs redis-server (started on 127.0.0.1:6379 if it is not running) and Debian's wrk (installed with
 apt-get if it is missing).
@@ -237,6 +240,15 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def pss_mb(pid: int) -> float:
+    """The process's proportional share: its own pages, and its part of those it shares with the other
+    processes (forked from the arbiter after the word lists and the model were read)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def wait_until_up(port: int, server: subprocess.Popen) -> None:
     for _ in range(600):
         if server.poll() is not None:
@@ -277,6 +289,7 @@ def measure(args) -> dict:
         wait_until_up(port, server)
         workers = worker_pids(server.pid)
         rss_start = [rss_mb(pid) for pid in workers]
+        pss_start = [pss_mb(pid) for pid in workers]
         results = []
         for group in groups(urls):
             first = first_requests(port, group["paths"])
@@ -289,9 +302,11 @@ def measure(args) -> dict:
             say(f"  {group['label']:<48} {timed['rps']:8.0f} req/s  {figures}")
         rss_after_run = [rss_mb(pid) for pid in workers]
         cached_after_run = redis_info()
-        more = [f"/practices/{slug}/" for slug in urls["more"]]
+        more = [f"/practices/{slug}/" for slug in urls["more"][: args.more_pages]]
         first_requests(port, more)
         rss_after_more = [rss_mb(pid) for pid in workers]
+        pss_after_more = [pss_mb(pid) for pid in workers]
+        arbiter = (rss_mb(server.pid), pss_mb(server.pid))
         cached_after_more = redis_info()
     finally:
         server.terminate()
@@ -303,6 +318,9 @@ def measure(args) -> dict:
         "rss_start": rss_start,
         "rss_after_run": rss_after_run,
         "rss_after_more": rss_after_more,
+        "pss_start": pss_start,
+        "pss_after_more": pss_after_more,
+        "arbiter": arbiter,
         "cached_after_run": cached_after_run,
         "cached_after_more": cached_after_more,
         "more_pages": len(more),
@@ -319,12 +337,19 @@ def markdown(run: dict) -> str:
     met = "met" if share >= GOAL_SHARE and not any(r["errors"] for r in run["results"]) else "**not met**"
     rows = [
         f"| {r['label']} | {r['urls']} | {r['rps']:,.0f} | {r['rps'] / static_rps:.0%} | {r['p50_ms']:.1f} | "
-        f"{r['p99_ms']:.1f} | {r['errors']} | {r['first_p50_ms']:.0f} | {r['load']} |"
+        f"{r['p99_ms']:.1f} | {r['errors']} | {r['first_p50_ms']:.0f} | {r['first_max_ms']:.0f} | {r['load']} |"
         for r in run["results"]
     ]
     memory = ", ".join(
-        f"{a:.0f} → {b:.0f} → {c:.0f} MB"
-        for a, b, c in zip(run["rss_start"], run["rss_after_run"], run["rss_after_more"], strict=True)
+        f"{a:.0f} → {b:.0f} → {c:.0f} MB (proportional share {d:.0f} → {e:.0f} MB)"
+        for a, b, c, d, e in zip(
+            run["rss_start"],
+            run["rss_after_run"],
+            run["rss_after_more"],
+            run["pss_start"],
+            run["pss_after_more"],
+            strict=True,
+        )
     )
     version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("\n")[0].strip()
     return f"""
@@ -337,8 +362,8 @@ on the machine; wrk runs on it too).
 **Goal: anonymous practice pages at ≥ {GOAL_SHARE:.0%} of the static file's requests/s, no errors:** {met}
 ({share:.0%}).
 
-| Page | URLs | requests/s | of static | p50 ms | p99 ms | errors | first request p50 ms | load after |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| Page | URLs | requests/s | of static | p50 ms | p99 ms | errors | first request p50 ms | max ms | load after |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 {chr(10).join(rows)}
 
 - **Server**: `gunicorn hub.wsgi -c gunicorn.conf.py`: {run["workers"]} processes × 4 threads (gthread),
@@ -348,13 +373,19 @@ on the machine; wrk runs on it too).
 - **Load**: `{version}`, 2 threads, {run["connections"]} connections, {run["seconds"]} s a row, on loopback; each
   row cycles through its URLs. Anonymous readers: no cookies, so every page is answered by the page cache
   once it has been asked for. *First request* is each URL asked once before the row is timed: the page
-  rendered by Django, uncached (each process built its facet index before it took requests:
-  `post_worker_init` in gunicorn.conf.py). *Load after* is the 1-minute load average when the row
+  rendered by Django, uncached; *max* is the slowest of them (in the Search row, a process's first
+  search). Each process built its facet index and loaded what search needs before it took requests
+  (hub/search/warmup.py: the word lists and the model's weights read once by the arbiter before the
+  fork, the rest in `post_worker_init`, gunicorn.conf.py). *Load after* is the 1-minute load average when the row
   ended: with 2 cores, anything above 2 is other work (or wrk) waiting for a core.
 - **Memory per web process** (resident, each process: at start → after the run, {run["cached_after_run"]["keys"]:,}
   entries in Redis → after {run["more_pages"]:,} more practice pages were cached, {run["cached_after_more"]["keys"]:,}
-  entries, {run["cached_after_more"]["used_mb"]:.0f} MB in Redis): {memory}. The pages live in Redis, not in the
-  processes: what a process holds is its code and its facet index, whatever the number of pages cached.
+  entries, {run["cached_after_more"]["used_mb"]:.0f} MB in Redis): {memory}; the arbiter
+  {run["arbiter"][0]:.0f} MB (proportional share {run["arbiter"][1]:.0f} MB). Resident memory counts the pages
+  the processes share (the code, the word lists and the model, read before the fork) in each of them;
+  the proportional share counts each shared page once over the processes. The pages live in Redis, not
+  in the processes: what a process holds is its code, its facet index and what search needs, whatever
+  the number of pages cached.
 """
 
 
@@ -362,6 +393,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=10, help="seconds of load per row (default 10)")
     parser.add_argument("--connections", type=int, default=8, help="wrk's open connections (default 8)")
+    parser.add_argument(
+        "--more-pages",
+        type=int,
+        default=MORE_PAGES,
+        help=f"practice pages cached after the run, for the memory figures (default {MORE_PAGES})",
+    )
     args = parser.parse_args()
     run = measure(args)
     text = markdown(run)

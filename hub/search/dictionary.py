@@ -9,7 +9,8 @@ practice declared English is stemmed as Spanish.
 Each list is held as a sorted array of the 64-bit hashes of its words, case-folded and without accents
 (as the index holds words): 6 MB for the four, where sets of strings would take 80 MB in every
 process. Two words sharing a hash would make a misspelling pass for a word one time in 2**64 / 800 000.
-Loaded on first use (about 3 s), then kept for the life of the process.
+Loaded on first use (about 3 s), then kept for the life of the process; gunicorn loads them before it
+starts its web processes (hub/search/warmup.py), which then share them.
 """
 
 import gzip
@@ -55,6 +56,12 @@ def _list(language: str) -> np.ndarray:
             if language not in _hashes:
                 _hashes[language] = _load(language)
     return _hashes[language]
+
+
+def load() -> None:
+    """Every word list, now rather than at the first search that needs it."""
+    for language in LANGUAGES:
+        _list(language)
 
 
 def _contains(hashes: np.ndarray, value: int) -> bool:

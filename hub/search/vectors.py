@@ -7,7 +7,8 @@ SentencePiece vocabulary are files of the package, run by numpy alone. Nothing i
 HF_HUB_OFFLINE is set all the same so that no library it might pull in could try. docs/search.md says
 why this model.
 
-The model is loaded on the first call and kept for the life of the process.
+The model is loaded on the first call and kept for the life of the process; gunicorn reads its files
+before it starts its web processes (hub/search/warmup.py), which then share them.
 """
 
 import os
@@ -34,6 +35,12 @@ def _loaded():
 
                 _model = USE(threads=THREADS)
     return _model
+
+
+def load() -> None:
+    """Read the model's files (its SentencePiece vocabulary and 65 MB of weights) without running it:
+    nothing of the numerical library (its threads) starts, so a process may fork after this."""
+    _loaded()._model  # noqa: B018  the package reads its files on the first use of this property
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -147,13 +147,17 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = versions = None
         STALE.set(False)  # the thread serves one request after another in the same context
-        if settings.PAGE_CACHE_SECONDS and _is_anonymous_reader(request) and _view_name(request) in CACHED_VIEWS:
+        if settings.PAGE_CACHE_SECONDS and _is_anonymous_reader(request):
+            # Looked up before the address is resolved: only a cached view's page is ever stored under
+            # a key, so a hit needs no resolving, and a page served from the cache costs one round trip.
             key = page_cache_key(request)
             entry, versions = _entry_and_versions(key)
             if entry is not None and entry["versions"] == versions:
                 response = _from_entry(entry)
                 response["X-Page-Cache"] = "hit"
                 return get_conditional_response(request, etag=response["ETag"], response=response)
+            if _view_name(request) not in CACHED_VIEWS:
+                key = versions = None
 
         response = self.get_response(request)
 

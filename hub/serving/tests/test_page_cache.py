@@ -306,3 +306,46 @@ def test_the_page_cache_can_be_turned_off(client, practice_factory, settings):
     practice_factory()
     settings.PAGE_CACHE_SECONDS = 0
     assert "X-Page-Cache" not in client.get("/practices/")
+
+
+def test_a_reader_with_any_session_cookie_never_gets_the_cached_page(client, practice_factory, settings):
+    practice = practice_factory()
+    cached_get(client, practice.get_absolute_url())
+    # Not even a session the server does not know (expired, or made up): the page is made for them.
+    reader = Client()
+    reader.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    response = reader.get(practice.get_absolute_url())
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_page_that_is_not_cached_is_never_stored_though_the_cache_is_asked_first(client, practice_factory):
+    practice_factory()
+    for _ in range(2):
+        response = client.get("/healthz")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert page_entries() == []
+
+
+def test_a_hit_answers_a_conditional_request_with_a_304_without_the_page(client, practice_factory):
+    practice = practice_factory()
+    cached_get(client, practice.get_absolute_url())
+    etag = client.get(practice.get_absolute_url())["ETag"]
+    not_modified = client.get(practice.get_absolute_url(), headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == etag
+    other = client.get(practice.get_absolute_url(), headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200 and other["X-Page-Cache"] == "hit"
+
+
+def test_the_language_of_the_address_keys_the_entry_on_a_hit(client, practice_factory, settings):
+    settings.LANGUAGES = settings.TRANSLATED_LANGUAGES
+    practice = practice_factory()
+    english = practice.get_absolute_url()
+    spanish = url_in_language(english, "es")
+    cached_get(client, english)
+    # The Spanish address is not answered by the English entry: its first request renders it.
+    first = client.get(spanish)
+    assert first["X-Page-Cache"] == "miss" and '<html lang="es"' in first.text
+    assert client.get(spanish)["X-Page-Cache"] == "hit"
+    assert '<html lang="en"' in client.get(english).text
