@@ -86,12 +86,18 @@ def _visible_topic(request, pk) -> Topic:
 
 
 def _thread_page(request, topic, number):
-    posts = Post.objects.filter(topic=topic).in_thread_for(request.user).select_related("user", "removed_by")
-    paginator = Paginator(posts, settings.POSTS_PER_PAGE)
+    thread = Post.objects.filter(topic=topic).in_thread_for(request.user)
+    paginator = Paginator(thread.values_list("pk", flat=True), settings.POSTS_PER_PAGE)
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
+    # The page's posts by the ids of its slice, in one query: the OFFSET of a late page is counted over
+    # the thread's index (post_thread_idx) alone, not over whole posts (PostgreSQL sorted them all).
+    page.object_list = (
+        Post.objects.filter(pk__in=page.object_list).order_by("created_at", "pk").select_related("user", "removed_by")
+    )
+    return page
 
 
 def _decorate(posts, user) -> None:
