@@ -11,7 +11,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -110,10 +110,8 @@ def _decorate(posts, user) -> None:
         .values_list("user", "n")
     )
     roles = roles_of(authors)
-    banned = (
-        set(Ban.objects.filter(user__in=authors).values_list("user_id", flat=True)) if is_moderator(user) else set()
-    )
     moderator = is_moderator(user)
+    banned = set(Ban.objects.filter(user__in=authors).values_list("user_id", flat=True)) if moderator else set()
     member = _("Member")
     for post in posts:
         post.author_posts = counts.get(post.user_id, 0)
@@ -122,7 +120,8 @@ def _decorate(posts, user) -> None:
         post.bannable = moderator and post.author_role == member
         # A removed post's text is for its author and the moderators only.
         post.text_hidden = post.is_removed and not (moderator or user.pk == post.user_id)
-        post.editable = rules.can_edit(user, post) if user.is_authenticated else False
+        # Only moderators edit others' posts: the rules are asked about the reader's own.
+        post.editable = moderator or (user.pk == post.user_id and rules.can_edit(user, post))
 
 
 def topic(request, pk):
@@ -150,7 +149,7 @@ def topic(request, pk):
             "posts": posts,
             "subject": subject_of(topic),
             "why_not": why_not,
-            "form": PostForm() if not why_not else None,
+            "reply_fields": None if why_not else _reply_fields(translation.get_language()),
             "is_moderator": moderator,
             "move_form": MoveForm(initial={"board": topic.board_id}) if moderator else None,
         },
@@ -189,6 +188,12 @@ def _post_html(post: Post, *, can_reply: bool, moderator: bool, csrf_token: str 
             {"post": dict(values), "is_moderator": moderator, "csrf_token": csrf_token}
         )
     return _render_post(values, translation.get_language(), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=16)
+def _reply_fields(language: str) -> str:
+    """The empty reply form's fields under every topic: the same HTML for everyone, in each language."""
+    return render_to_string("reactions/_comment_fields.html", {"form": PostForm()})
 
 
 @lru_cache(maxsize=POSTS_KEPT)
