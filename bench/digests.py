@@ -12,7 +12,6 @@ import datetime
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,14 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sections import replace_section  # noqa: E402  (needs ROOT on the path first)
+from bench.databases import NO_POSTGRESQL, fresh_database, pg_name, run_child  # noqa: E402  (ROOT first)
+from bench.sections import replace_section  # noqa: E402
 
 PRACTICES = 500
 FOLLOWED = 20
 TARGET_SECONDS = 60
 SQLITE_PATH = ROOT / "var" / "bench_digests.sqlite3"
-PG_ARGS = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
-PG_NAME = "ibis_bench_digests"
+PG_NAME = pg_name("digests")  # ibis_bench_digests, or BENCH_PG_NAME_digests
 DOCS = ROOT / "docs" / "benchmarks.md"
 COUNTRIES = ["CO", "US", "FR", "ES", "IT", "DE", "KE", "NG", "IN", "PH", "MX", "BR", "CA", "AU", "JO", "TR"]
 
@@ -149,35 +148,6 @@ def child(subscribers: int) -> None:
     )
 
 
-def database_url(engine: str) -> str | None:
-    if engine == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            SQLITE_PATH.with_name(SQLITE_PATH.name + suffix).unlink(missing_ok=True)
-        SQLITE_PATH.parent.mkdir(exist_ok=True)
-        return f"sqlite:///{SQLITE_PATH}"
-    if subprocess.run(["pg_isready", *PG_ARGS], capture_output=True).returncode != 0:
-        return None
-    subprocess.run(["dropdb", *PG_ARGS, "--if-exists", "--force", PG_NAME], check=True)
-    subprocess.run(["createdb", *PG_ARGS, PG_NAME], check=True)
-    return f"postgres://postgres@127.0.0.1:5432/{PG_NAME}"
-
-
-def run_child(url: str, subscribers: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "hub.settings", "PYTHONPATH": str(ROOT)}
-    env.update({"DEBUG": "0", "STATIC_MANIFEST": "0", "CACHE_URL": "locmemcache://"})
-    env["TASK_BACKEND"] = "django_tasks_db.DatabaseBackend"
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", "--subscribers", str(subscribers)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    if done.returncode != 0:
-        sys.exit(f"bench/digests.py failed on {url} (exit status {done.returncode})")
-    return json.loads(done.stdout)
-
-
 def markdown(measured: list[dict], skipped: list[str]) -> str:
     headings = ["Engine", "Digests", "Entries", "Build s", "Build SQL queries", "Build + render + enqueue s", "Target"]
     rows = [
@@ -228,11 +198,18 @@ def main() -> None:
     measured, skipped = [], []
     for engine in args.engine or ["sqlite", "postgresql"]:
         print(f"== digests, {engine}", flush=True)
-        url = database_url(engine)
+        url = fresh_database(engine, sqlite_path=SQLITE_PATH, pg_name=PG_NAME)
         if url is None:
-            skipped.append("PostgreSQL was not measured: `pg_isready` found no server on 127.0.0.1:5432.")
+            skipped.append(NO_POSTGRESQL)
             continue
-        measured.append(run_child(url, args.subscribers))
+        measured.append(
+            run_child(
+                __file__,
+                url,
+                ["--subscribers", str(args.subscribers)],
+                env={"TASK_BACKEND": "django_tasks_db.DatabaseBackend"},
+            )
+        )
     for e in measured:
         print(
             f"{e['version']:<18} {e['digests']:,} digests, build {e['build_seconds']} s "

@@ -225,7 +225,9 @@ class Post(Moderated):
         verbose_name_plural = _("posts")
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["topic", "created_at", "id"], name="post_thread_idx"),
+            # Status and author too: a page's slice and the count of a thread (which posts a reader sees
+            # depends on them) are read from the index alone.
+            models.Index(fields=["topic", "created_at", "id", "status", "user"], name="post_thread_idx"),
             models.Index(fields=["user", "status"], name="post_author_idx"),
             models.Index(fields=["status", "created_at"], name="post_status_idx"),
         ]

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -7,8 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,6 +26,8 @@ from hub.lib.spam import RATE_LIMIT_MESSAGE, over_rate_limit
 from hub.reactions.forms import RemovalForm
 
 TOPICS_PER_PAGE = 30
+# Posts whose HTML a process keeps (_render_post): a few hundred pages of twenty, a few MB.
+POSTS_KEPT = 4096
 
 
 def _moderator_only(request):
@@ -80,12 +86,18 @@ def _visible_topic(request, pk) -> Topic:
 
 
 def _thread_page(request, topic, number):
-    posts = Post.objects.filter(topic=topic).in_thread_for(request.user).select_related("user", "removed_by")
-    paginator = Paginator(posts, settings.POSTS_PER_PAGE)
+    thread = Post.objects.filter(topic=topic).in_thread_for(request.user)
+    paginator = Paginator(thread.values_list("pk", flat=True), settings.POSTS_PER_PAGE)
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except InvalidPage:
         raise Http404(_("There is no such page.")) from None
+    # The page's posts by the ids of its slice, in one query: the OFFSET of a late page is counted over
+    # the thread's index (post_thread_idx) alone, not over whole posts (PostgreSQL sorted them all).
+    page.object_list = (
+        Post.objects.filter(pk__in=page.object_list).order_by("created_at", "pk").select_related("user", "removed_by")
+    )
+    return page
 
 
 def _decorate(posts, user) -> None:
@@ -98,10 +110,8 @@ def _decorate(posts, user) -> None:
         .values_list("user", "n")
     )
     roles = roles_of(authors)
-    banned = (
-        set(Ban.objects.filter(user__in=authors).values_list("user_id", flat=True)) if is_moderator(user) else set()
-    )
     moderator = is_moderator(user)
+    banned = set(Ban.objects.filter(user__in=authors).values_list("user_id", flat=True)) if moderator else set()
     member = _("Member")
     for post in posts:
         post.author_posts = counts.get(post.user_id, 0)
@@ -110,7 +120,8 @@ def _decorate(posts, user) -> None:
         post.bannable = moderator and post.author_role == member
         # A removed post's text is for its author and the moderators only.
         post.text_hidden = post.is_removed and not (moderator or user.pk == post.user_id)
-        post.editable = rules.can_edit(user, post) if user.is_authenticated else False
+        # Only moderators edit others' posts: the rules are asked about the reader's own.
+        post.editable = moderator or (user.pk == post.user_id and rules.can_edit(user, post))
 
 
 def topic(request, pk):
@@ -124,6 +135,11 @@ def topic(request, pk):
     for post in posts:
         post.is_new = bool(request.user.is_authenticated and last_seen and post.created_at > last_seen)
     why_not = rules.why_not_post(request.user, topic)
+    moderator = is_moderator(request.user)
+    # A moderator's posts carry forms (their CSRF token is the reader's own): rendered afresh each time.
+    csrf_token = get_token(request) if moderator else None
+    for post in posts:
+        post.html = _post_html(post, can_reply=not why_not, moderator=moderator, csrf_token=csrf_token)
     return render(
         request,
         "forum/topic.html",
@@ -133,11 +149,57 @@ def topic(request, pk):
             "posts": posts,
             "subject": subject_of(topic),
             "why_not": why_not,
-            "form": PostForm() if not why_not else None,
-            "is_moderator": is_moderator(request.user),
-            "move_form": MoveForm(initial={"board": topic.board_id}) if is_moderator(request.user) else None,
+            "reply_fields": None if why_not else _reply_fields(translation.get_language()),
+            "is_moderator": moderator,
+            "move_form": MoveForm(initial={"board": topic.board_id}) if moderator else None,
         },
     )
+
+
+def _post_html(post: Post, *, can_reply: bool, moderator: bool, csrf_token: str | None) -> str:
+    """A post of a topic page as HTML, from every value it shows (the language and time zone too): the
+    same values give the same HTML, kept in memory (_render_post), since a page of twenty posts would
+    otherwise spend most of its time in the template. An edit, a removal, a new post by the author (their
+    count), a renamed author, a ban or a translation change their values, and so their HTML."""
+    hidden = post.text_hidden
+    values = (
+        ("pk", post.pk),
+        ("topic_pk", post.topic_id),
+        ("status", post.status),
+        ("status_display", str(post.get_status_display())),
+        ("author_active", post.user.is_active),
+        ("username", post.user.get_username()),
+        ("author_display", post.author_display),
+        ("author_role", str(post.author_role)),
+        ("author_posts", post.author_posts),
+        ("author_banned", post.author_banned),
+        ("bannable", post.bannable),
+        ("created_at", post.created_at),
+        ("edited_at", post.edited_at),
+        ("is_new", post.is_new),
+        ("text_hidden", hidden),
+        ("removal_reason", "" if hidden else post.removal_reason),
+        ("body_html", "" if hidden else post.body_html),
+        ("quotable", can_reply and post.status == Post.Status.PUBLISHED),
+        ("editable", post.editable),
+    )
+    if moderator or settings.DEBUG:  # DEBUG: a template being edited shows at once
+        return get_template("forum/_post.html").render(
+            {"post": dict(values), "is_moderator": moderator, "csrf_token": csrf_token}
+        )
+    return _render_post(values, translation.get_language(), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=16)
+def _reply_fields(language: str) -> str:
+    """The empty reply form's fields under every topic: the same HTML for everyone, in each language."""
+    return render_to_string("reactions/_comment_fields.html", {"form": PostForm()})
+
+
+@lru_cache(maxsize=POSTS_KEPT)
+def _render_post(values: tuple, language: str, zone: str) -> str:
+    # language and zone are the active ones (the post's words and dates are in them): part of the key.
+    return get_template("forum/_post.html").render({"post": dict(values)})
 
 
 def post_link(request, pk):

@@ -74,6 +74,16 @@ def test_a_bad_filter_is_a_400_with_a_message(client, pledge_factory, call_to_lo
     assert "were not understood" in response.content.decode()
 
 
+def test_a_country_filter_takes_a_two_letter_code_as_written_and_nothing_else(
+    client, pledge_factory, call_to_local_action
+):
+    seeds(pledge_factory, call_to_local_action)
+
+    assert client.get("/pledges/", {"country": "ES"}).status_code == 200
+    for code in ("es", "ESP", "XX", "E"):
+        assert client.get("/pledges/", {"country": code}).status_code == 400, code
+
+
 def test_the_feed_follows_the_filters(client, pledge_factory, call_to_local_action):
     seeds(pledge_factory, call_to_local_action)
 
