@@ -124,7 +124,8 @@ def child(rounds: int, pages: list[str], bulk: bool, profile: int) -> None:
         profiler = cProfile.Profile() if profile else None
         for i in range(3):
             timed(url(i))  # warm: the engine's and the template's caches
-        warm = [timed(url(i)) for i in range(rounds)]
+        warm_profiler = cProfile.Profile() if profile else None
+        warm = [timed(url(i), warm_profiler) for i in range(rounds)]
         warm_cpu = last_cpu(rounds)
         after, after_cpu, changes = [], [], []
         for i in range(rounds):
@@ -153,9 +154,10 @@ def child(rounds: int, pages: list[str], bulk: bool, profile: int) -> None:
             }
         )
         if profiler is not None:
-            log(f"  {label}: where the {len(after)} requests after a change spent their time")
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(profile)
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(profile)
+            for name, profiled in (("warm", warm_profiler), ("after a change", profiler)):
+                log(f"  {label}: where the requests {name} spent their time")
+                for order in ("cumulative", "tottime"):
+                    pstats.Stats(profiled, stream=sys.stderr).sort_stats(order).print_stats(r"/hub/|\{", profile)
 
     rebuild_seconds, during = 0.0, [0.0]
     if bulk:
