@@ -1,8 +1,8 @@
 """Words searched before a publication find what is published after it, and nothing that left.
 
-Each process keeps the matches of the words searched until the listing version changes; these tests
-search, change, and search again. (The matches were once carried over from one facet index to the
-next: see docs/search.md, "State".)"""
+Each process keeps the matches of the words searched, carried over from one facet index to the next
+by an update in place (the engine asked about the changed practices alone) and found afresh after a
+rebuild; these tests search, change, and search again (docs/search.md, "Freshness of the facet index")."""
 
 import re
 import threading
