@@ -4,6 +4,11 @@ Run by bench/run.py (`--only freshness`), or alone:
 
     .venv/bin/python bench/freshness.py [--rounds 20] [--engine sqlite|postgresql]
 
+While working on it: `--page list` (again for more) measures only those pages, `--no-bulk` leaves out
+the bulk change (its rebuild takes minutes on a busy machine), `--profile 30` prints where the
+requests after a change spend their time (cProfile, the 30 costliest functions of each page) and
+`--no-write` leaves docs/benchmarks.md alone. A partial run never rewrites it.
+
 For each engine a child process (DATABASE_URL set, the page benchmark's database) builds its facet
 index, as a web process does before it serves, then for each kind of page, round after round:
 archives a published practice (the real service, committed), times the first request of the page,
@@ -64,7 +69,10 @@ def calibrate() -> dict:
     return {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(time.process_time() - cpu, 2)}
 
 
-def child(rounds: int) -> None:
+def child(rounds: int, pages: list[str], bulk: bool, profile: int) -> None:
+    import cProfile
+    import pstats
+
     import django
 
     django.setup()
@@ -92,10 +100,14 @@ def child(rounds: int) -> None:
 
     cpu_times: list[float] = []
 
-    def timed(url):
+    def timed(url, profiler=None):
         """Wall-clock ms of one request; its processor time goes to cpu_times."""
         started, cpu = time.perf_counter(), time.process_time()
+        if profiler is not None:
+            profiler.enable()
         response = client.get(url)
+        if profiler is not None:
+            profiler.disable()
         if response.status_code != 200:
             sys.exit(f"GET {url} answered {response.status_code}")
         cpu_times.append((time.process_time() - cpu) * 1000)
@@ -106,10 +118,14 @@ def child(rounds: int) -> None:
 
     results = []
     for key, label, url in PAGES:
+        if key not in pages:
+            continue
         log(f"  {label}")
+        profiler = cProfile.Profile() if profile else None
         for i in range(3):
             timed(url(i))  # warm: the engine's and the template's caches
-        warm = [timed(url(i)) for i in range(rounds)]
+        warm_profiler = cProfile.Profile() if profile else None
+        warm = [timed(url(i), warm_profiler) for i in range(rounds)]
         warm_cpu = last_cpu(rounds)
         after, after_cpu, changes = [], [], []
         for i in range(rounds):
@@ -117,7 +133,7 @@ def child(rounds: int) -> None:
             for change in (content_archive, content_publish):
                 change(obj=practice, by=moderator)
                 in_place = STATS["updated in place"]
-                after.append(timed(url(i)))
+                after.append(timed(url(i), profiler))
                 after_cpu.append(cpu_times[-1])
                 changes.append(STATS["updated in place"] - in_place)
         results.append(
@@ -137,19 +153,28 @@ def child(rounds: int) -> None:
                 "each_took_one_change_in_place": all(n == 1 for n in changes),
             }
         )
+        if profiler is not None:
+            for name, profiled in (("warm", warm_profiler), ("after a change", profiler)):
+                log(f"  {label}: where the requests {name} spent their time")
+                for order in ("cumulative", "tottime"):
+                    pstats.Stats(profiled, stream=sys.stderr).sort_stats(order).print_stats(r"/hub/|\{", profile)
 
-    log("  bulk change: rebuilt in the background")
-    rebuilds = STATS["built in the background"]
-    listings_changed()  # as an import or a renamed term does (committed at once: autocommit)
-    started = time.perf_counter()
-    during = []
-    while STATS["built in the background"] == rebuilds:
-        during.append(timed("/practices/"))
-        time.sleep(0.5)  # a reader now and then, not a loop that holds the interpreter's lock
-        if time.perf_counter() - started > 900:
-            sys.exit("The background rebuild did not finish in 900 s")
-    rebuild_seconds = time.perf_counter() - started
-    assert facet_index_module._rebuilding is None
+    rebuild_seconds, during = 0.0, [0.0]
+    if bulk:
+        log("  bulk change: rebuilt in the background")
+        rebuilds = STATS["built in the background"]
+        listings_changed()  # as an import or a renamed term does (committed at once: autocommit)
+        started = time.perf_counter()
+        during = []
+        while STATS["built in the background"] == rebuilds:
+            during.append(timed("/practices/"))
+            time.sleep(0.5)  # a reader now and then, not a loop that holds the interpreter's lock
+            if time.perf_counter() - started > 900:
+                sys.exit("The background rebuild did not finish in 900 s")
+        rebuild_seconds = time.perf_counter() - started
+        # The thread swaps the index in, then hands the old one's memory back before it ends.
+        while (thread := facet_index_module.PRACTICES.rebuilding) is not None:
+            thread.join(1)
     for i in range(200):  # many distinct pages: the process must not keep them
         timed(f"/practices/?page={1 + i % 50}&sort={'title' if i % 2 else ''}")
     json.dump(
@@ -176,7 +201,7 @@ def child(rounds: int) -> None:
     )
 
 
-def run_child(database_url: str, rounds: int) -> dict:
+def run_child(database_url: str, rounds: int, options: list[str]) -> dict:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -191,7 +216,7 @@ def run_child(database_url: str, rounds: int) -> dict:
     }
     load_before = round(os.getloadavg()[0], 1)
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", "--rounds", str(rounds)],
+        [sys.executable, str(Path(__file__).resolve()), "--child", "--rounds", str(rounds), *options],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -256,7 +281,8 @@ machine with 2 cores shared with other engineers' work (the load averages say ho
   of a random practice by the real services ({rounds} rounds of both a page, {rounds * 2} requests), and
   is the first of the process to see it: it reads the change log and takes the practice into its facet
   index in place (every timed request did exactly one update in place, never a rebuild). The search
-  row also searches its words afresh, since the matches kept with the index are dropped with it.
+  row takes its words' matches from the index before (carried over: the engine is asked about the
+  changed practice alone), and asks again how common each word is.
 - **Bulk changes** (imports, renamed terms, a rebuild of the search index) rebuild the index in a thread
   while the old one serves; responses that used the old one are not kept by the page cache.
 """
@@ -266,11 +292,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=20, help="archive-and-publish rounds per page (default 20)")
     parser.add_argument("--engine", action="append", choices=["sqlite", "postgresql"])
+    parser.add_argument("--page", action="append", choices=[key for key, _, _ in PAGES], help="only these pages")
+    parser.add_argument("--no-bulk", action="store_true", help="leave out the bulk change and its rebuild")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md as it is")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    pages = args.page or [key for key, _, _ in PAGES]
     if args.child:
-        child(args.rounds)
+        child(args.rounds, pages, bulk=not args.no_bulk, profile=args.profile)
         return
+    options = [*(f"--page={page}" for page in pages), *(["--no-bulk"] if args.no_bulk else [])]
+    options += [f"--profile={args.profile}"] if args.profile else []
 
     from bench.run import DOCS, prepare_postgresql, prepare_sqlite
     from bench.sections import replace_section
@@ -281,10 +314,13 @@ def main() -> None:
         url = prepare_sqlite(False) if engine == "sqlite" else prepare_postgresql(False)
         if url is None:
             continue
-        measured.append(run_child(url, args.rounds))
+        measured.append(run_child(url, args.rounds, options))
         log(json.dumps(measured[-1]))
     if not measured:
         sys.exit("No database could be measured.")
+    if args.no_write or args.page or args.no_bulk or args.profile:
+        print(markdown(measured, args.rounds))
+        return
     replace_section(DOCS, "freshness", markdown(measured, args.rounds))
     print(f"\nWrote the section 'freshness' of {DOCS.relative_to(ROOT)}")
 

@@ -101,20 +101,36 @@ def place_counts(practices, bounds: Bounds | None = None) -> list[PlaceRow]:
 
 
 def published_place_counts() -> list[PlaceRow]:
-    """Every located place with published practices, and how many: counted in the facet index (a
-    popcount a place) rather than by a GROUP BY over every link, so that the first map after a
-    publication costs one query over the places. Kept under the version of the index counted."""
+    """Every located place with published practices, and how many: counted in the facet index
+    rather than by a GROUP BY over every link, and placed by coordinates this process keeps (they
+    change only by a moderator's correction, which moves the places' version), so that the first
+    map after a publication asks the database at most for the places nobody had before. Kept with
+    the facet index, for the places' version."""
     index = facet_index()
     version = cache.get_or_set(PLACES_VERSION_KEY, time.time_ns, timeout=None)
 
     def count() -> list[PlaceRow]:
-        located = Place.objects.located().filter(pk__in=list(index.place_postings)).order_by()
-        return [
-            (pk, latitude, longitude, index.place_postings[pk].bit_count())
-            for pk, latitude, longitude in located.values_list("pk", "latitude", "longitude")
-        ]
+        totals = index.place_totals()
+        at = _coordinates(version, totals)
+        return [(pk, *at[pk], n) for pk, n in totals.items() if at[pk] is not None]
 
-    return cache.get_or_set(f"map-place-counts:{index.version}:{version}", count, CACHE_SECONDS)
+    return index.memo.get(("map place counts", version), count, size=lambda rows: 120 * len(rows) + 256)
+
+
+_located: dict = {"version": None, "at": {}}  # place id -> (latitude, longitude), or None: not located
+
+
+def _coordinates(version, places) -> dict:
+    """Where these places are, as this process last read them under the places' version."""
+    if _located["version"] != version:
+        _located.update(version=version, at={})
+    at = _located["at"]
+    if missing := [pk for pk in places if pk not in at]:
+        found = dict.fromkeys(missing)
+        rows = Place.objects.located().filter(pk__in=missing).values_list("pk", "latitude", "longitude")
+        found.update((pk, (latitude, longitude)) for pk, latitude, longitude in rows)
+        at.update(found)  # another thread's reading of the same places is the same
+    return at
 
 
 def grid(rows: list[PlaceRow], zoom: int) -> list[dict]:
@@ -190,6 +206,6 @@ def markers_for_selection(
     counts = index.place_counts(selected, (row[0] for row in in_view))
     rows = [(place_id, lat, lng, counts[place_id]) for place_id, lat, lng, _ in in_view if place_id in counts]
     markers = grid(rows, zoom)
-    lone = [index.first_at_place(selected, m["place_id"]) for m in markers if m["n"] == 1][:MAX_TITLED_POINTS]
+    lone = index.first_at_places(selected, [m["place_id"] for m in markers if m["n"] == 1][:MAX_TITLED_POINTS])
     _describe(markers, Practice.objects.filter(pk__in=[pk for pk in lone if pk]))
     return markers

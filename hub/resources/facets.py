@@ -8,6 +8,8 @@ change, which the change log names, leaves it as it is. So a resource's change s
 page of the list, in every process.
 """
 
+from array import array
+
 import numpy as np
 from django.conf import settings
 from django.db.models import CharField
@@ -20,10 +22,11 @@ from hub.search.facet_index import (
     FacetIndex,
     IndexSelection,
     LiveIndex,
-    bitset,
     country_name,
     log_since_now,
     ordered_labels,
+    place_links,
+    postings_of,
     term_label,
     unseen_changes,
 )
@@ -80,14 +83,18 @@ def build_resource_index(version) -> FacetIndex:
                     declare("year", year, year)
                 members["year", year].append(i)
         labels = ordered_labels(labels)
+        link_place, link_position = place_links(
+            [(place, position) for place, positions in at_place.items() for position in positions]
+        )
         return FacetIndex(
             version=version,
-            ids=[row[0] for row in rows],
-            title_keys=[""] * len(rows),  # the list is never by title
+            ids=array("q", (row[0] for row in rows)),
+            title_keys=np.full(len(rows), "", dtype=object),  # the list is never by title
             published=np.full(len(rows), -1, dtype=np.int64),  # no update in place: rebuilt on a change
-            postings={key: bitset(members[key]) for key in labels if members[key]},
+            postings=postings_of(members, labels, len(rows)),
             labels=labels,
-            place_postings={place: bitset(positions) for place, positions in at_place.items()},
+            link_place=link_place,
+            link_position=link_position,
             vocabulary={},
             seen=seen,
             log_since=log_since,

@@ -15,8 +15,9 @@ import gc
 import logging
 import threading
 import unicodedata
+from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
@@ -145,6 +146,38 @@ class Memo:
 
 
 MEMO_BUDGET = 48 * 2**20  # bytes: about 4 000 search terms at 100 000 practices
+CARRY_BUDGET = 16 * 2**20  # the word matches an update in place carries over: the most recently used
+CARRY_DEPTH = 8  # updates in place a word's matches are carried through unasked
+
+
+def _bitset_bytes(bits: int) -> int:
+    return (bits.bit_length() + 7) // 8 + SMALL_ENTRY_BYTES
+
+
+class Postings(Mapping):
+    """(facet, value) -> bitset, in the order the options are shown: the rows of a matrix of 64-bit
+    words (bit i of the row is position i), each turned into a Python integer when first asked for.
+    An update in place shifts the matrix in a few vectorised operations; a few hundred integers of
+    100 000 bits, shifted one by one and turned back into the matrix, cost ten times more."""
+
+    def __init__(self, keys: list, matrix: np.ndarray):
+        self.keys_in_order, self.matrix = keys, matrix
+        self._row = {key: i for i, key in enumerate(keys)}
+        self._bits: dict = {}
+
+    def __getitem__(self, key) -> int:
+        if (bits := self._bits.get(key)) is None:
+            bits = self._bits[key] = int.from_bytes(self.matrix[self._row[key]].tobytes(), "little")
+        return bits
+
+    def __contains__(self, key) -> bool:
+        return key in self._row
+
+    def __iter__(self):
+        return iter(self.keys_in_order)
+
+    def __len__(self) -> int:
+        return len(self.keys_in_order)
 
 
 class FacetIndex:
@@ -152,23 +185,30 @@ class FacetIndex:
         self,
         *,
         version,
-        ids: list[int],
-        title_keys: list[str],
+        ids: array,
+        title_keys: np.ndarray,
         published: np.ndarray,
-        postings: dict,
+        postings: Postings,
         labels: dict,
-        place_postings: dict,
+        link_place: np.ndarray,
+        link_position: np.ndarray,
         vocabulary: dict,
         seen: dict,
         log_since,
         by_title: np.ndarray | None = None,
         pk_at: np.ndarray | None = None,
+        labels_in: dict | None = None,
         facets: tuple[str, ...] = FACETS,
         alphabetical: tuple[str, ...] = ALPHABETICAL,
     ):
         self.version = version
         self.facets, self.alphabetical = facets, alphabetical  # another kind's facets (resources)
-        self.place_postings = place_postings  # place id -> bitset, for the map
+        # The map's places: one entry a link of a practice to a place, ordered by place (the place's
+        # id, the practice's position). Positions in an array shift by one vectorised operation.
+        self.link_place, self.link_position = link_place, link_position
+        # Primary keys by position, and below the titles: in an array.array and a NumPy array of objects,
+        # which the garbage collector does not walk. Python lists of 100 000 items each, new with each
+        # update, made the first collection after it cost tens of milliseconds of the next request.
         self.ids = ids
         # For updates in place (with_changes): each position's casefolded title and publication time
         # (microseconds; -1 where there is none, which rules updates in place out), the vocabulary's
@@ -183,18 +223,51 @@ class FacetIndex:
         self.everything = (1 << len(ids)) - 1
         self.postings = postings  # (facet, value) -> bitset, in the order the options are shown
         # The same bitsets as the rows of one matrix of 64-bit words: every count of a page at once.
-        self._words = (len(ids) + 63) // 64
-        self._posting_matrix = np.array(
-            [np.frombuffer(bits.to_bytes(self._words * 8, "little"), dtype=np.uint64) for bits in postings.values()],
-            dtype=np.uint64,
-        ).reshape(len(postings), self._words)
+        self._words = _words(len(ids))
+        self._posting_matrix = postings.matrix
         self.labels = labels  # (facet, value) -> label (lazy where it is translated)
         self._everything_counts: dict[str, dict] = {}
-        self._labels_in: dict[str, dict] = {}  # language -> (facet, value) -> label, translated once
+        # language -> (facet, value) -> label, translated once (an update in place hands them on)
+        self._labels_in: dict[str, dict] = labels_in or {}
         if by_title is None:
             by_title = np.array(sorted(range(len(ids)), key=lambda i: (title_keys[i], ids[i])), dtype=np.int64)
         self._by_title = by_title  # positions in title order
+        self._places: tuple | None = None  # place ids, where each one's links start, and its totals
         self.memo = Memo(MEMO_BUDGET)
+        # Word matches of the indexes this one was updated from, brought up to date when first asked for
+        # (take_carried): key -> (bitset of an earlier index, that index's primary keys by position,
+        # the practices changed since, how many updates ago).
+        self._carried: dict = {}
+
+    def carry_matches(self, old: "FacetIndex", changed: list[int]) -> None:
+        """Keep the word matches (results.MATCHES) the old index found most recently, within CARRY_BUDGET,
+        and those it carried itself that nobody asked for, up to CARRY_DEPTH updates back: all but those
+        of the practices changed since still hold, so the first search of a word after a publication
+        asks the engine about these practices alone (results.PracticeSearch)."""
+        changed_now = np.array(changed, dtype=np.int64)
+        found = old.memo.recent(lambda key: isinstance(key, tuple) and key[0] == "search", CARRY_BUDGET)
+        carried = {key: (bits, old.pk_at, changed_now, 1) for key, bits in found.items()}
+        size = sum(_bitset_bytes(bits) for bits in found.values())
+        for key, (bits, pk_at, changed_before, depth) in list(old._carried.items()):
+            if key in carried or depth >= CARRY_DEPTH or size + _bitset_bytes(bits) > CARRY_BUDGET:
+                continue
+            carried[key] = (bits, pk_at, np.union1d(changed_before, changed_now), depth + 1)
+            size += _bitset_bytes(bits)
+        self._carried = carried
+
+    def carries(self, key) -> bool:
+        return key in self._carried
+
+    def take_carried(self, key) -> tuple[np.ndarray, np.ndarray] | None:
+        """The primary keys of the matches carried under `key` but for the practices changed since they
+        were found, and those practices; None if none was carried. Each is given once: what the caller
+        makes of it goes into the memo."""
+        carried = self._carried.pop(key, None)
+        if carried is None:
+            return None
+        bits, pk_at, changed, _ = carried
+        found = pk_at[_flags(bits, len(pk_at))]
+        return found[~np.isin(found, changed)], changed
 
     def position_of(self, pk: int) -> int | None:
         if 0 <= pk < len(self._position_of_pk) and (i := int(self._position_of_pk[pk])) >= 0:
@@ -260,18 +333,47 @@ class FacetIndex:
             return [self.ids[i] for i in self._by_title[flags[self._by_title]][start:stop].tolist()]
         return [self.ids[i] for i in islice(_set_bits(bits), start, stop)]
 
+    def _place_runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The places that have published practices (ids, ascending), where each one's links start,
+        and how many practices each has."""
+        if self._places is None:
+            place = self.link_place
+            starts = np.flatnonzero(np.r_[True, place[1:] != place[:-1]]) if len(place) else place
+            self._places = (place[starts], starts, np.diff(np.r_[starts, len(place)]))
+        return self._places
+
+    def place_totals(self) -> dict[int, int]:
+        """Every place that has published practices, and how many."""
+        places, _, totals = self._place_runs()
+        return dict(zip(places.tolist(), totals.tolist(), strict=True))
+
+    def place_pairs(self) -> list[tuple[int, int]]:
+        """(place id, position) of every link, in order: what two indexes compare."""
+        return sorted(zip(self.link_place.tolist(), self.link_position.tolist(), strict=True))
+
     def place_counts(self, bits: int, place_ids) -> dict[int, int]:
         """How many selected practices each of these places has (places with none are left out)."""
-        counts = {}
-        for place_id in place_ids:
-            if n := (self.place_postings.get(place_id, 0) & bits).bit_count():
-                counts[place_id] = n
-        return counts
+        places, starts, totals = self._place_runs()
+        if bits != self.everything and len(places):
+            chosen = _flags(bits, len(self.ids))[self.link_position]
+            totals = np.add.reduceat(chosen, starts, dtype=np.int64)
+        counts = dict(zip(places.tolist(), totals.tolist(), strict=True))
+        return {place_id: n for place_id in place_ids if (n := counts.get(place_id, 0))}
 
-    def first_at_place(self, bits: int, place_id: int) -> int | None:
-        """The newest selected practice at a place."""
-        at_place = self.place_postings.get(place_id, 0) & bits
-        return self.ids[(at_place & -at_place).bit_length() - 1] if at_place else None
+    def first_at_places(self, bits: int, place_ids: list[int]) -> list[int | None]:
+        """The newest selected practice at each of these places (None where there is none)."""
+        places, starts, totals = self._place_runs()
+        flags = _flags(bits, len(self.ids))
+        firsts: list[int | None] = []
+        for place_id in place_ids:
+            i = int(np.searchsorted(places, place_id))
+            first = None
+            if i < len(places) and places[i] == place_id:
+                at_place = self.link_position[starts[i] : starts[i] + totals[i]]
+                if len(chosen := at_place[flags[at_place]]):
+                    first = self.ids[int(chosen.min())]
+            firsts.append(first)
+        return firsts
 
     def neighbours(self, pk: int) -> tuple[int | None, int | None]:
         """The next newer and next older published practice."""
@@ -287,14 +389,35 @@ def ids_of(bits: int, pk_at: np.ndarray) -> np.ndarray:
     return pk_at[np.unpackbits(packed, count=len(pk_at), bitorder="little").astype(bool)]
 
 
-def bitset(positions) -> int:
-    positions = list(positions)
-    if not positions:
-        return 0
-    buffer = bytearray(max(positions) // 8 + 1)
-    for i in positions:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
+def _words(size: int) -> int:
+    """How many 64-bit words a bitset of `size` positions takes."""
+    return (size + 63) // 64
+
+
+def _flags(bits: int, size: int) -> np.ndarray:
+    """A bitset as one boolean per position."""
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little").astype(bool)
+
+
+def _matrix_row(positions: list[int], words: int) -> np.ndarray:
+    flags = np.zeros(words * 64, dtype=bool)
+    flags[positions] = True
+    return np.packbits(flags, bitorder="little").view(np.uint64)
+
+
+def postings_of(members: dict[tuple[str, str], list[int]], labels: dict, size: int) -> "Postings":
+    """The postings of the options that have members (their positions), in the labels' order."""
+    keys = [key for key in labels if members.get(key)]
+    words = _words(size)
+    matrix = np.array([_matrix_row(members[key], words) for key in keys], dtype=np.uint64).reshape(len(keys), words)
+    return Postings(keys, matrix)
+
+
+def place_links(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(place id, position) pairs as the index keeps them: two arrays, ordered by place, then position."""
+    ordered = np.unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), axis=0)
+    return ordered[:, 0].copy(), ordered[:, 1].copy()
 
 
 def _set_bits(bits: int):
@@ -347,7 +470,7 @@ def ordered_labels(labels: dict) -> dict:
 def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIndex:
     published = Practice.objects.published()
     rows = list(published.newest_first().values_list(*ROW_FIELDS))
-    ids = [row[0] for row in rows]
+    ids = array("q", [row[0] for row in rows])
     position = {pk: i for i, pk in enumerate(ids)}
     members: dict[tuple[str, str], list[int]] = {}
     labels: dict[tuple[str, str], object] = {}
@@ -390,9 +513,9 @@ def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIn
         "practice_id", "targetgroup_id"
     ):
         members[vocabulary["target"][group_id]].append(position[practice_id])
-    at_place: dict[int, list[int]] = {}
+    at_place: list[tuple[int, int]] = []
     for practice_id, place_id, country, continent in _place_links(published):
-        at_place.setdefault(place_id, []).append(position[practice_id])
+        at_place.append((place_id, position[practice_id]))
         if ("country", country) not in members:
             declare("country", country, country_name(country))
         members["country", country].append(position[practice_id])
@@ -407,15 +530,16 @@ def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIn
             members[key].append(i)
 
     labels = ordered_labels(labels)
-    postings = {key: bitset(members[key]) for key in labels if members[key]}
+    link_place, link_position = place_links(at_place)
     return FacetIndex(
         version=version,
         ids=ids,
-        title_keys=[row[1].casefold() for row in rows],
+        title_keys=np.array([row[1].casefold() for row in rows], dtype=object),
         published=np.array([microseconds(row[-1]) for row in rows], dtype=np.int64),
-        postings=postings,
+        postings=postings_of(members, labels, len(ids)),
         labels=labels,
-        place_postings={place_id: bitset(positions) for place_id, positions in at_place.items()},
+        link_place=link_place,
+        link_position=link_position,
         vocabulary=vocabulary,
         seen=seen or {},
         log_since=log_since or timezone.now() - CHANGE_WINDOW,
@@ -474,29 +598,72 @@ def practice_facts(pks, vocabulary: dict) -> dict[int, Facts | None] | None:
     return facts
 
 
-def _without(bits: int, p: int) -> int:
-    """The bitset with position p taken out, the positions above it moved down one."""
-    return (bits & ((1 << p) - 1)) | ((bits >> (p + 1)) << p)
+_LOW = [np.uint64((1 << b) - 1) for b in range(65)]  # the bits below bit b of a word
+_scratch = np.empty(0, dtype=np.uint64)  # reused: a new array of megabytes costs more to map than to fill
 
 
-def _spread(bits: int, p: int) -> int:
-    """The bitset with an empty position p made, the positions from p moved up one."""
-    return (bits & ((1 << p) - 1)) | ((bits >> p) << (p + 1))
+def _scratch_matrix(rows: int, columns: int) -> np.ndarray:
+    """A matrix of 64-bit words for intermediate results (only ever used under _lock, or by one thread)."""
+    global _scratch
+    if len(_scratch) < rows * columns:
+        _scratch = np.empty(rows * columns, dtype=np.uint64)
+    return _scratch[: rows * columns].reshape(rows, columns)
+
+
+def _matrix_without(matrix: np.ndarray, p: int, words: int) -> np.ndarray:
+    """The bitsets (rows of 64-bit words) with position p taken out, the positions above it moved
+    down one, in `words` words."""
+    k, n = matrix.shape
+    w, b = divmod(p, 64)
+    out = np.empty((k, n), dtype=np.uint64)
+    out[:, :w] = matrix[:, :w]
+    np.right_shift(matrix[:, w:], 1, out=out[:, w:])  # each word from w down one bit...
+    carry = _scratch_matrix(k, n - w - 1)
+    np.left_shift(matrix[:, w + 1 :], 63, out=carry)
+    out[:, w : n - 1] |= carry  # ...its top bit the next word's lowest
+    low = _LOW[b]
+    out[:, w] = (matrix[:, w] & low) | (out[:, w] & ~low)  # the bits below p stay where they were
+    return out if words == n else np.ascontiguousarray(out[:, :words])
+
+
+def _matrix_spread(matrix: np.ndarray, p: int, words: int) -> np.ndarray:
+    """The bitsets (rows of 64-bit words) with an empty position p made, the positions from p moved up
+    one, in `words` words."""
+    k, n = matrix.shape
+    w, b = divmod(p, 64)
+    out = np.empty((k, words), dtype=np.uint64)
+    out[:, : min(w, n)] = matrix[:, :w]
+    out[:, n:] = 0
+    if w >= n:
+        return out
+    np.left_shift(matrix[:, w:], 1, out=out[:, w:n])  # each word from w up one bit...
+    carry = _scratch_matrix(k, n - w)
+    np.right_shift(matrix[:, w:], 63, out=carry)
+    out[:, w + 1 : n + 1] |= carry[:, : min(n, words - 1) - w]  # ...its lowest the previous word's top
+    out[:, w] = (matrix[:, w] & _LOW[b]) | (out[:, w] & ~_LOW[b + 1])  # below p as it was, p empty
+    return out
 
 
 def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, seen, log_since) -> FacetIndex:
     """A new index: `index` with these practices as they are now (taken out, put in or changed in
-    place), for the price of a few shifts of each bitset rather than reading every practice again."""
-    ids, title_keys, published = list(index.ids), list(index.title_keys), index.published.copy()
+    place), for the price of a few vectorised shifts of its bitsets rather than reading every practice
+    again."""
+    ids, title_keys, published = array("q", index.ids), index.title_keys, index.published.copy()
     pk_at, by_title = index.pk_at.copy(), index._by_title.copy()
-    postings, place_postings, labels = dict(index.postings), dict(index.place_postings), dict(index.labels)
+    keys, matrix, labels = list(index.postings), index.postings.matrix, dict(index.labels)
+    link_place, link_position = index.link_place, index.link_position
+    emptied: set[int] = set()  # rows that lost a bit: options nobody may have any more
     for pk, fact in facts.items():
         found = np.flatnonzero(pk_at == pk)
         old = int(found[0]) if len(found) else None
         if old is not None:
-            postings = {key: rest for key, bits in postings.items() if (rest := _without(bits, old))}
-            place_postings = {place: rest for place, bits in place_postings.items() if (rest := _without(bits, old))}
-            del ids[old], title_keys[old]
+            emptied |= set(np.flatnonzero((matrix[:, old >> 6] >> (old & 63)) & 1).tolist())
+            matrix = _matrix_without(matrix, old, _words(len(ids) - 1))
+            kept = link_position != old
+            link_place, link_position = link_place[kept], link_position[kept]
+            link_position[link_position > old] -= 1
+            del ids[old]
+            title_keys = np.delete(title_keys, old)
             published, pk_at = np.delete(published, old), np.delete(pk_at, old)
             by_title = by_title[by_title != old]
             by_title[by_title > old] -= 1
@@ -504,34 +671,55 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
             continue
         # Newest first, as newest_first() orders: later publication, then higher primary key, first.
         p = int(np.count_nonzero((published > fact.published) | ((published == fact.published) & (pk_at > pk))))
-        postings = {key: _spread(bits, p) for key, bits in postings.items()}
-        place_postings = {place: _spread(bits, p) for place, bits in place_postings.items()}
+        matrix = _matrix_spread(matrix, p, _words(len(ids) + 1))
+        rows = {key: i for i, key in enumerate(keys)}
+        if missing := [key for key in fact.keys if key not in rows]:  # options nobody had, or has any more
+            rows.update((key, len(keys) + i) for i, key in enumerate(missing))
+            keys += missing
+            matrix = np.concatenate([matrix, np.zeros((len(missing), matrix.shape[1]), dtype=np.uint64)])
         for key in fact.keys:
-            postings[key] = postings.get(key, 0) | 1 << p
+            matrix[rows[key], p >> 6] |= np.uint64(1 << (p & 63))
             if key not in labels:  # a country or a year nobody had
                 labels[key] = country_name(key[1]) if key[0] == "country" else key[1]
-        for place in fact.places:
-            place_postings[place] = place_postings.get(place, 0) | 1 << p
+        link_position = link_position + (link_position >= p)
+        places = np.array(fact.places, dtype=np.int64)
+        # After the links of a place that come before p: ordered by place, then position.
+        at = np.searchsorted(link_place * (len(ids) + 2) + link_position, places * (len(ids) + 2) + p)
+        link_place, link_position = np.insert(link_place, at, places), np.insert(link_position, at, p)
         ids.insert(p, pk)
-        title_keys.insert(p, fact.title_key)
+        title_keys = np.insert(title_keys, p, fact.title_key)
         published, pk_at = np.insert(published, p, fact.published), np.insert(pk_at, p, pk)
         by_title[by_title >= p] += 1
         j = bisect.bisect_left(by_title, (fact.title_key, pk), key=lambda i: (title_keys[i], ids[i]))
         by_title = np.insert(by_title, j, p)
     labels = ordered_labels(labels)
+    # Options nobody has any more are left out, and the rest ordered as the labels are, as a build does.
+    emptied = {i for i in emptied if i < len(matrix) and not matrix[i].any()}
+    rows = {key: i for i, key in enumerate(keys)}
+    order = [rows[key] for key in labels if key in rows and rows[key] not in emptied]
+    if order != list(range(len(keys))):
+        keys, matrix = [keys[i] for i in order], matrix[order]
+    # The labels translated for each language so far, unless a new option needs one (translated then).
+    labels_in = {
+        language: translated
+        for language, translated in index._labels_in.items()
+        if all(key in translated for key in labels)
+    }
     return FacetIndex(
         version=version,
         ids=ids,
         title_keys=title_keys,
         published=published,
-        postings={key: postings[key] for key in labels if key in postings},
+        postings=Postings(keys, np.ascontiguousarray(matrix)),
         labels=labels,
-        place_postings=place_postings,
+        link_place=link_place,
+        link_position=link_position,
         vocabulary=index.vocabulary,
         seen=seen,
         log_since=log_since,
         by_title=by_title,
         pk_at=pk_at,
+        labels_in=labels_in,
         facets=index.facets,
         alphabetical=index.alphabetical,
     )
@@ -608,7 +796,9 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
         return None
     STATS["updated in place"] += 1
     STATS["practices updated in place"] += len(pks)
-    return with_changes(index, version, facts, seen=seen, log_since=log_since)
+    updated = with_changes(index, version, facts, seen=seen, log_since=log_since)
+    updated.carry_matches(index, pks)
+    return updated
 
 
 def _release_freed_memory() -> None:

@@ -307,17 +307,29 @@ class PracticeSearch:
         return (MATCHES, head, tuple(tuple(group) for group in groups))
 
     def _engine_matches(self, groups: list[list[Term]], head: bool) -> int:
+        key = self._key(groups, head)
+
         def ask_engine() -> int:
             indexed = self._within_index(ParsedQuery(groups))
+            carried = self.index.take_carried(key)
             if indexed is None:  # a word the index does not hold: nothing to ask
                 return 0
+            if carried is not None:
+                # The matches found before the last updates in place still hold but for the practices
+                # they changed: the engine is asked about those alone (FacetIndex.carry_matches).
+                kept, changed = carried
+                found = self.engine.matching_ids(indexed, head=head, among=changed) if len(changed) else changed
+                return self.index.of_id_array(np.concatenate([kept, found]))
             return self.index.of_id_array(self.engine.matching_ids(indexed, head=head, kind=self.kind))
 
-        return self.index.memo.get(self._key(groups, head), ask_engine, size=_bitset_size)
+        return self.index.memo.get(key, ask_engine, size=_bitset_size)
 
     def _kept(self, groups: list[list[Term]], head: bool) -> int | None:
-        """The matches of these groups if this index keeps them, else None."""
-        return self.index.memo.peek(self._key(groups, head))
+        """The matches of these groups if this index keeps them (or carried them over), else None."""
+        found = self.index.memo.peek(self._key(groups, head))
+        if found is None and self.index.carries(self._key(groups, head)):
+            found = self._engine_matches(groups, head)
+        return found
 
     def head_bits(self) -> int:
         """The matches with every word in their title or summary (that the filters keep)."""

@@ -1,8 +1,8 @@
 """Words searched before a publication find what is published after it, and nothing that left.
 
-Each process keeps the matches of the words searched until the listing version changes; these tests
-search, change, and search again. (The matches were once carried over from one facet index to the
-next: see docs/search.md, "State".)"""
+Each process keeps the matches of the words searched, carried over from one facet index to the next
+by an update in place (the engine asked about the changed practices alone) and found afresh after a
+rebuild; these tests search, change, and search again (docs/search.md, "Freshness of the facet index")."""
 
 import re
 import threading
@@ -201,3 +201,27 @@ def test_on_postgresql_deleting_a_practice_while_it_is_edited_waits_instead_of_d
     assert errors == []
     assert not Practice.objects.filter(pk=practice.pk).exists()
     assert searched("walks")[0] == []
+
+
+def test_the_words_searched_before_an_update_in_place_ask_the_engine_about_the_changed_practices_alone(
+    practice_factory, maya, publish, django_capture_on_commit_callbacks
+):
+    kept = practice_factory("Welcome walks in Lyon")
+    archived = practice_factory("Walks and talks in Lille")
+    draft = practice_factory("City walks for newcomers", status=Practice.Status.SUBMITTED)
+    later = practice_factory("Night walks in Lyon", status=Practice.Status.SUBMITTED)
+    assert searched("walks")[0] == sorted([kept.title, archived.title])
+    assert kept.title in searched("walks lyon")[0]
+
+    publish(draft)
+    titles, unlimited = searched("walks")
+    assert titles == sorted([kept.title, archived.title, draft.title])
+    assert unlimited == [], "the matches carried over, the new practice asked about alone"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.content_archive(obj=archived, by=maya)
+    publish(later)  # two updates since "walks lyon" was searched: its matches are carried through both
+    titles, unlimited = searched("walks lyon")
+    assert later.title in titles and kept.title in titles and archived.title not in titles
+    assert unlimited == []
+    assert searched("walks")[0] == sorted([kept.title, draft.title, later.title])

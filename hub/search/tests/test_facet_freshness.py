@@ -44,7 +44,8 @@ def assert_same_as_rebuilt(index):
     rebuilt = build_index(version=index.version)
     assert index.ids == rebuilt.ids
     assert index.postings == rebuilt.postings
-    assert index.place_postings == rebuilt.place_postings
+    assert index.place_pairs() == rebuilt.place_pairs()
+    assert index.place_totals() == rebuilt.place_totals()
     assert index._by_title.tolist() == rebuilt._by_title.tolist()
     assert index.counts(index.everything) == rebuilt.counts(rebuilt.everything)
     assert index.pks(index.everything, start=0, stop=50, by_title=True) == rebuilt.pks(
@@ -173,3 +174,93 @@ def test_work_on_content_nobody_can_see_changes_nothing(committed, stats, practi
     assert ListingChange.objects.count() == logged
     assert facet_index() is index
     assert stats() == {}
+
+
+def list_counts(client, query="") -> dict:
+    """The counts of the list's filter panel, as the page shows them: (facet, value) -> count."""
+    response = client.get(f"/practices/?{query}")
+    assert response.status_code == 200
+    return {
+        (group.name, option.value): option.count
+        for group in response.context["facet_groups"]
+        for option in group.options
+    }
+
+
+def map_counts(client) -> tuple[int, int]:
+    """The world map's total and the sum of its markers."""
+    data = client.get("/map/clusters/?bbox=-180,-90,180,90&zoom=2").json()
+    return data["total"], sum(marker["n"] for marker in data["markers"])
+
+
+def test_the_next_request_counts_a_publication_an_archiving_and_edits_of_themes_and_places(
+    committed, stats, practices, practice_factory, maya, client
+):
+    from hub.places.models import Place
+
+    assert list_counts(client)["country", "ES"] == 2 and map_counts(client) == (6, 6)
+
+    waiting = practice_factory(
+        "Zebra crossings for newcomers", status=Practice.Status.SUBMITTED, topics=("youth",), place=("Lagos", "NG")
+    )
+    committed(lambda: publishing.content_publish(obj=waiting, by=maya))
+    counts = list_counts(client)
+    assert counts["country", "NG"] == 1 and counts["continent", "AF"] == 1
+    assert map_counts(client) == (7, 7)  # a place nobody had: its coordinates read for it
+
+    committed(lambda: publishing.content_archive(obj=practices[0], by=maya))  # in Terrassa, education
+    counts = list_counts(client)
+    assert counts["country", "ES"] == 1 and counts["theme", "education"] == 1
+    assert map_counts(client) == (6, 6)
+
+    # An edit: another theme, and the practice moves from Dallas to Terrassa.
+    moved = practices[1]
+    moved.topics.set(Topic.objects.filter(slug="education"))
+    moved.places.set(Place.objects.filter(name="Terrassa"))
+    committed(lambda: publishing.content_set_fields(obj=moved, by=maya, reason="Edited", title="Moved"))
+    counts = list_counts(client)
+    assert counts["country", "ES"] == 2 and counts["country", "US"] == 1 and counts["theme", "education"] == 2
+    assert list_counts(client, "country=ES")["theme", "education"] == 2
+
+    # A practice gains a place: counted in both countries, once on the list.
+    gaining = practices[2]  # in Maipú, Chile
+    gaining.places.add(Place.objects.get(name="Lagos"))
+    committed(lambda: publishing.content_set_fields(obj=gaining, by=maya, reason="Edited", title="Two places"))
+    counts = list_counts(client)
+    assert counts["country", "NG"] == 2 and counts["country", "CL"] == 2
+    assert map_counts(client) == (6, 7)  # six practices, seven practices-at-a-place
+
+    assert_same_as_rebuilt(facet_index())
+    assert stats() == {"updated in place": 4, "practices updated in place": 4}
+
+
+def test_the_bitsets_shift_as_integers_would(practices):
+    """The matrix of bitsets is shifted by whole 64-bit words (with_changes): as a Python integer would
+    be, at every position of words of every size, the edges of a word above all."""
+    import random
+
+    import numpy as np
+
+    from hub.search.facet_index import _matrix_spread, _matrix_without, _words
+
+    def matrix(bitsets, size):
+        return np.array(
+            [np.frombuffer(bits.to_bytes(_words(size) * 8, "little"), dtype=np.uint64) for bits in bitsets]
+        ).reshape(len(bitsets), _words(size))
+
+    def integers(rows):
+        return [int.from_bytes(row.tobytes(), "little") for row in rows]
+
+    rng = random.Random(15)
+    for size in (1, 2, 63, 64, 65, 127, 128, 129, 300):
+        bitsets = [rng.getrandbits(size), (1 << size) - 1, 0, 1 << (size - 1)]
+        for p in {0, size - 1, *(rng.randrange(size) for _ in range(8)), *range(62, min(size, 66))}:
+            low = (1 << p) - 1
+            taken_out = _matrix_without(matrix(bitsets, size), p, _words(size - 1))
+            assert taken_out.shape[1] == _words(size - 1)
+            assert integers(taken_out) == [(bits & low) | ((bits >> (p + 1)) << p) for bits in bitsets]
+        for p in {0, size, *(rng.randrange(size + 1) for _ in range(8)), *range(62, min(size + 1, 66))}:
+            low = (1 << p) - 1
+            spread = _matrix_spread(matrix(bitsets, size), p, _words(size + 1))
+            assert spread.shape[1] == _words(size + 1)
+            assert integers(spread) == [(bits & low) | ((bits >> p) << (p + 1)) for bits in bitsets]
