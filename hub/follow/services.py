@@ -6,6 +6,7 @@ and the List-Unsubscribe headers, and is recorded in a Sending with the items it
 same item twice, whatever subscriptions bring it.
 """
 
+import copy
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from hub.follow.registry import FOLLOWABLES, SOURCES, Entry, Followable, followa
 from hub.follow.tokens import confirm_read, confirm_token, manage_token, unsubscribe_read, unsubscribe_token
 from hub.lib.languages import url_in_language
 from hub.lib.mail import member_language, send_templated_mail
+from hub.publishing.translations import read_cards
 
 # A digest section lists this many items, then "and N more" with the link to the page that has them all.
 SECTION_ENTRIES = 10
@@ -52,6 +54,15 @@ def _entry_in(entry: Entry, language: str) -> Entry:
     """The entry with its address in the reader's language (/fr/practices/… for French)."""
     url = url_in_language(entry.url, language)
     return entry if url == entry.url else replace(entry, url=url)
+
+
+def _entries_in(source, items: list, language: str) -> dict[int, Entry]:
+    """The items' entries as a reader of `language` gets them: a person's translation of the title and
+    summary where there is one (hub.publishing.translations.read_cards, one query per kind), labels in
+    that language, addresses under its prefix. Copies are translated, never the items themselves."""
+    with translation.override(language):
+        shown = read_cards([copy.copy(item) for item in items], language)
+        return {item.pk: _entry_in(source.entry(item), language) for item in shown}
 
 
 def _list_headers(url: str) -> dict:
@@ -202,7 +213,8 @@ def alerts_send(*, model: str, pk: int) -> int:
         items = source.one(pk)
         if not items:
             continue
-        entry = source.entry(items[0])
+        entry = source.entry(items[0])  # what decides who gets it; its text is taken in each one's language
+        in_language: dict[str, Entry] = {}
         followables = {slug: f for slug, f in FOLLOWABLES.items() if f.source == source.name and f.immediate}
         subscriptions = list(
             Subscription.objects.confirmed().filter(frequency=Frequency.IMMEDIATELY, what__in=followables)
@@ -226,10 +238,12 @@ def alerts_send(*, model: str, pk: int) -> int:
             if entry.key in sent[email] or email in entry.not_for:
                 continue
             language = _language_of(mine)
+            if language not in in_language:
+                in_language[language] = _entries_in(source, items[:1], language)[items[0].pk]
             with translation.override(language):
                 url = unsubscribe_url(mine)
                 context = {
-                    "entry": _entry_in(entry, language),
+                    "entry": in_language[language],
                     "subscriptions": mine,
                     "unsubscribe_url": url,
                     "manage_url": manage_url(email),
@@ -298,16 +312,21 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
     for subscription in subscriptions:
         wanted[subscription.what].add(subscription.key)
     new_items = {}
-    matched = {}
+    matched = {}  # (what, key) -> the primary keys of the new items it matches, newest first
     for what, keys in wanted.items():
         followable = FOLLOWABLES[what]
         source = SOURCES[followable.source]
         if source.name not in new_items:
-            items = source.new(earliest, now)
-            new_items[source.name] = (items, {item.pk: source.entry(item) for item in items})
-        items, entries = new_items[source.name]
-        for key, found in followable.match(keys, items).items():
-            matched[what, key] = [entries[item.pk] for item in found]
+            new_items[source.name] = source.new(earliest, now)
+        for key, found in followable.match(keys, new_items[source.name]).items():
+            matched[what, key] = [item.pk for item in found]
+    entries_in: dict[tuple[str, str], dict[int, Entry]] = {}  # (source, language) -> entries by pk
+
+    def entries_of(what: str, language: str) -> dict[int, Entry]:
+        source = SOURCES[FOLLOWABLES[what].source]
+        if (source.name, language) not in entries_in:
+            entries_in[source.name, language] = _entries_in(source, new_items[source.name], language)
+        return entries_in[source.name, language]
 
     sent = _already_sent(since=earliest)
     texts = {}
@@ -326,7 +345,9 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
         start = since[subscription.pk]
         entries = []
         more = 0
-        for entry in matched.get((subscription.what, subscription.key), ()):
+        found = matched.get((subscription.what, subscription.key), ())
+        in_language = entries_of(subscription.what, current.language) if found else {}
+        for entry in (in_language[pk] for pk in found):
             if entry.date > start and entry.key not in seen and subscription.email not in entry.not_for:
                 if len(entries) == SECTION_ENTRIES:
                     more += 1
@@ -340,7 +361,6 @@ def digests_build(*, frequency: str, now: datetime.datetime) -> list[Digest]:
             with translation.override(language):
                 if followed not in page_urls:
                     page_urls[followed] = _absolute(FOLLOWABLES[subscription.what].page_url(subscription.key))
-                entries = [_entry_in(entry, language) for entry in entries]
                 for entry in entries:
                     if (language, entry.key) not in texts:
                         texts[language, entry.key] = render_to_string("mail/_follow_entry.txt", {"entry": entry}).strip(

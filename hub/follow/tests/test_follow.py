@@ -315,3 +315,56 @@ def test_a_digest_section_lists_ten_items_then_links_to_the_rest(db):
     assert body.count("* Practice number") == 10
     assert "And 2 more: http://" in body and "/topics/discrimination-and-xenophobia/" in body
     assert len(Sending.objects.get().items) == 10
+
+
+def _translated_into_french(practice):
+    from hub.publishing.services import translation_save
+
+    translation_save(
+        obj=practice,
+        language="fr",
+        fields={"title": "Nouveau à Dallas", "summary": "Des voisins accueillent les nouveaux arrivants."},
+        translator_name="Camille Roux",
+        translated_on=datetime.date(2026, 11, 30),
+        published=True,
+        by=None,
+    )
+
+
+def test_alerts_and_digests_give_each_subscriber_the_translation_into_their_language(
+    every_language, django_capture_on_commit_callbacks
+):
+    for email, frequency in (("ana@example.org", Frequency.IMMEDIATELY), ("ana@example.org", Frequency.DAILY)):
+        follow(email, frequency=frequency)
+    follow("ben@example.org", frequency=Frequency.IMMEDIATELY)
+    follow("carla@example.org", frequency=Frequency.DAILY)
+    Subscription.objects.filter(email="ana@example.org").update(language="fr")
+    practice = make_practice("New in Dallas", status=Practice.Status.SUBMITTED)
+    _translated_into_french(practice)
+    mail.outbox.clear()
+    publish(practice, django_capture_on_commit_callbacks)
+
+    alerts = {message.to[0]: message for message in mail.outbox}
+    assert "Nouveau à Dallas" in alerts["ana@example.org"].body
+    assert f"/fr/practices/{practice.slug}/" in alerts["ana@example.org"].body
+    assert "New in Dallas" in alerts["ben@example.org"].body and "Nouveau" not in alerts["ben@example.org"].body
+    assert practice.title == "New in Dallas", "the practice itself is never changed"
+
+    mail.outbox.clear()
+    assert digests_send(frequency=Frequency.DAILY, now=timezone.now() + datetime.timedelta(seconds=1)) == 1
+    [digest] = mail.outbox
+    assert digest.to == ["carla@example.org"], "Ana had it in her alert"
+    assert "New in Dallas" in digest.body and "Nouveau" not in digest.body
+
+
+def test_a_french_digest_shows_the_french_translation_and_an_english_one_the_original(every_language):
+    follow("ana@example.org")
+    follow("carla@example.org")
+    Subscription.objects.filter(email="ana@example.org").update(language="fr")
+    practice = make_practice("In Dallas")
+    _translated_into_french(practice)
+    mail.outbox.clear()
+    assert digests_send(frequency=Frequency.DAILY) == 2
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Nouveau à Dallas" in bodies["ana@example.org"] and "Des voisins accueillent" in bodies["ana@example.org"]
+    assert "In Dallas" in bodies["carla@example.org"] and "Nouveau" not in bodies["carla@example.org"]
