@@ -149,7 +149,9 @@ class Event(Publishable):
 
     def days(self):
         """The days (in the event's zone) it takes place on."""
-        first, last = self.local_start.date(), self.local_end.date()
-        if self.local_end.time() == datetime.min.time() and last > first:
+        zone = self.zone
+        end = self.end.astimezone(zone)
+        first, last = self.start.astimezone(zone).date(), end.date()
+        if end.time() == datetime.min.time() and last > first:
             last = last.fromordinal(last.toordinal() - 1)  # ending at midnight does not take the next day
         return [first.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]

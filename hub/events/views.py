@@ -55,7 +55,8 @@ def event_month(request):
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     start, end = month_bounds(weeks[0][0], date.fromordinal(weeks[-1][-1].toordinal() + 1))
     events = filterset.qs.overlapping(start, end, longest=longest_published())
-    events = events.select_related("place").order_by("start", "pk")[:2000]
+    # Only what the grid shows: the title and address, and the times that place it on its days.
+    events = events.only("slug", "title", "start", "end", "time_zone").order_by("start", "pk")[:2000]
     by_day: dict[date, list[Event]] = {}
     # One reverse() for all: a slug is letters, digits, hyphens and underscores, nothing to quote.
     before, after = reverse("events:detail", args=["slug"]).rsplit("slug", 1)

@@ -2,8 +2,8 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from hub.lib.forms import country_choices
 from hub.places.models import Continent, Place
 from hub.pledges.models import Initiative, Pledge, State
 from hub.vocabularies.models import StakeholderType, Topic
@@ -17,7 +17,7 @@ class PledgeFilter(django_filters.FilterSet):
     )
     state = django_filters.ChoiceFilter(label=_("State"), choices=State.choices)
     continent = django_filters.ChoiceFilter(label=_("Continent"), choices=Continent.choices, method="filter_continent")
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="filter_country")
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices, method="filter_country")
     city = django_filters.ModelChoiceFilter(
         label=_("City, province or region"),
         queryset=Place.objects.exclude(kind=Place.Kind.COUNTRY),
