@@ -131,7 +131,7 @@ def _slug_address(name: str, slug: str) -> str:
 
 @register.simple_tag
 def resource_card(resource) -> str:
-    """A card of the resource list, as resources/_card.html wrote it: written in Python, since the
+    """A card of the resource list (the template resources/_card.html was): written in Python, since the
     template's lookups, filters and include for 20 cards were most of the list's time."""
     e = conditional_escape
     meta = []
