@@ -304,7 +304,10 @@ with 2 cores shared with other work ({loads}). **Target: p95 under {TARGET_P95_M
   row after {WARM_UP} warm-up requests, cycling through 10–30 URLs a row. The resource list selects and
   counts through the resources' facet index (hub/resources/facets.py, the practices' machinery), built
   once by the first warm-up request; the month view reads the events that start within the longest
-  published event's length of the month.
+  published event's length of the month, as rows of the five fields its grid shows. Written in Python
+  rather than by templates: the resource cards (`resource_card`), a day's events (`day_events`) and
+  the filter selects (`QuickSelect`); the 250 country names are translated and sorted once per
+  language and process (`country_choices`).
 - **CPU** is the processor time of the benchmark's process per request (on SQLite the database's
   work too; PostgreSQL's is not in it); *load* is the 1-minute load average when the row ended: with
   2 cores, anything above 2 is other work waiting for a core, which inflates the wall-clock columns.

@@ -7,10 +7,9 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from hub.events.models import Event
-from hub.lib.forms import CountryFilter, QuickSelect
+from hub.lib.forms import CountryFilter, QuickSelect, country_choices
 from hub.places.models import Place
 from hub.search.listing import listing_version
 from hub.vocabularies.models import Topic
@@ -71,7 +70,7 @@ class EventFilter(django_filters.FilterSet):
         widget=QuickSelect,
     )
     type = django_filters.ChoiceFilter(label=_("Type"), choices=Event.Type.choices, widget=QuickSelect)
-    country = CountryFilter(label=_("Country"), choices=countries, method="filter_country", widget=QuickSelect)
+    country = CountryFilter(label=_("Country"), choices=country_choices, method="filter_country", widget=QuickSelect)
     place = django_filters.ModelChoiceFilter(
         label=_("Place"),
         queryset=Place.objects.all(),

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -149,7 +149,13 @@ class Event(Publishable):
 
     def days(self):
         """The days (in the event's zone) it takes place on."""
-        first, last = self.local_start.date(), self.local_end.date()
-        if self.local_end.time() == datetime.min.time() and last > first:
-            last = last.fromordinal(last.toordinal() - 1)  # ending at midnight does not take the next day
-        return [first.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]
+        return days_between(self.start, self.end, self.zone)
+
+
+def days_between(start: datetime, end: datetime, zone: ZoneInfo) -> list[date]:
+    """The days, in `zone`, from `start` to `end`: ending at midnight does not take the next day."""
+    end = end.astimezone(zone)
+    first, last = start.astimezone(zone).date(), end.date()
+    if end.time() == datetime.min.time() and last > first:
+        last = last.fromordinal(last.toordinal() - 1)
+    return [first.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]

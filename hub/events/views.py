@@ -1,5 +1,8 @@
 import calendar
+import html
 from datetime import date
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from hub.events import ical
 from hub.events.filters import EventFilter, longest_published, month_bounds, next_month, parse_month
 from hub.events.forms import EventForm
-from hub.events.models import Event, is_time_zone, time_zone_names
+from hub.events.models import Event, days_between, is_time_zone, time_zone_names
 from hub.events.services import event_create
 from hub.events.timezones import COOKIE, reader_zone
 from hub.lib.pages import paginate
@@ -23,6 +26,19 @@ from hub.places.clusters import BadRequest, Bounds
 from hub.publishing.translations import reading
 
 MAP_LIMIT = 500
+
+
+class DayEvent(NamedTuple):
+    """An event as a day of the month view shows it (the `day_events` tag): its link as a list item,
+    escaped once though it may show on several days."""
+
+    url: str
+    title: str
+    item: str
+
+    @classmethod
+    def of(cls, url: str, title: str) -> "DayEvent":
+        return cls(url, title, f'<li><a href="{html.escape(url)}">{html.escape(title)}</a></li>')
 
 
 def _filtered(request):
@@ -55,13 +71,15 @@ def event_month(request):
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     start, end = month_bounds(weeks[0][0], date.fromordinal(weeks[-1][-1].toordinal() + 1))
     events = filterset.qs.overlapping(start, end, longest=longest_published())
-    events = events.select_related("place").order_by("start", "pk")[:2000]
-    by_day: dict[date, list[Event]] = {}
+    # Only what the grid shows, as rows (no model instances): the title and address, and the
+    # times that place it on its days.
+    rows = events.order_by("start", "pk").values_list("slug", "title", "start", "end", "time_zone")[:2000]
+    by_day: dict[date, list[DayEvent]] = {}
     # One reverse() for all: a slug is letters, digits, hyphens and underscores, nothing to quote.
     before, after = reverse("events:detail", args=["slug"]).rsplit("slug", 1)
-    for event in events:
-        event.url = f"{before}{event.slug}{after}"  # once, though it shows on every day it lasts
-        for day in event.days():
+    for slug, title, start, end, time_zone in rows:
+        event = DayEvent.of(f"{before}{slug}{after}", title)  # once, though it shows on every day it lasts
+        for day in days_between(start, end, ZoneInfo(time_zone)):
             by_day.setdefault(day, []).append(event)
     grid = [[(day, day.month == first.month, by_day.get(day, [])) for day in week] for week in weeks]
     previous = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)

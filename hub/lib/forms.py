@@ -10,6 +10,7 @@ from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django_countries import countries
 
 
@@ -49,7 +50,8 @@ class QuickSelect(forms.Select):
     left to Django."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
+        # Not list(): it asks a model choice field's iterator its length, a COUNT query of its own.
+        choices = [choice for choice in self.choices]  # noqa: C416
         if any(isinstance(label, list | tuple) for _value, label in choices):
             return super().render(name, value, attrs, renderer)
         final_attrs = self.build_attrs(self.attrs, attrs)
@@ -64,6 +66,19 @@ class QuickSelect(forms.Select):
             parts.append(f'<option value="{_escaped(option_value)}"{mark}>{_escaped(str(label))}</option>')
         parts.append("</select>")
         return mark_safe("\n".join(parts))  # noqa: S308 - attributes by flatatt, values and labels escaped
+
+
+@lru_cache(maxsize=16)
+def _country_choices(language: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((code, str(name)) for code, name in countries)
+
+
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """The countries as choices, named and sorted in the reader's language: django-countries
+    translates and sorts its 250 names on every iteration, a month view's largest cost; they change
+    only with a deploy, so each process keeps them once per language. Pass the function itself as
+    a field's choices, so the language is the request's."""
+    return _country_choices(get_language())
 
 
 class CountryField(django_filters.fields.ChoiceField):

@@ -1,34 +1,14 @@
 """The filters of the pledge list, by the names used in its URLs: the page, its feed and the map."""
 
-from functools import cache
-
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from hub.lib.forms import CountryFilter, country_choices
 from hub.places.models import Continent, Place
 from hub.pledges.models import Initiative, Pledge, State
 from hub.vocabularies.models import StakeholderType, Topic
 
 FACETS = ("initiative", "state", "continent", "country", "city", "theme", "gcm", "body", "year")
-
-
-@cache
-def _country_codes() -> frozenset[str]:
-    return frozenset(code for code, _name in countries)
-
-
-class CountryField(django_filters.fields.ChoiceField):
-    """A country code checked against the set of codes. Django's check goes through the choices, and
-    django-countries makes them anew on each pass (250 names translated and sorted): a few ms each
-    time, and a filtered list checks its filters three times (the list, its Follow control, its feeds)."""
-
-    def valid_value(self, value) -> bool:
-        return str(value) in _country_codes()
-
-
-class CountryFilter(django_filters.ChoiceFilter):
-    field_class = CountryField
 
 
 class PledgeFilter(django_filters.FilterSet):
@@ -37,7 +17,7 @@ class PledgeFilter(django_filters.FilterSet):
     )
     state = django_filters.ChoiceFilter(label=_("State"), choices=State.choices)
     continent = django_filters.ChoiceFilter(label=_("Continent"), choices=Continent.choices, method="filter_continent")
-    country = CountryFilter(label=_("Country"), choices=countries, method="filter_country")
+    country = CountryFilter(label=_("Country"), choices=country_choices, method="filter_country")
     city = django_filters.ModelChoiceFilter(
         label=_("City, province or region"),
         queryset=Place.objects.exclude(kind=Place.Kind.COUNTRY),

@@ -2,8 +2,8 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from hub.lib.forms import country_choices
 from hub.places.models import OLD_CONTINENT_CODES, Continent
 from hub.practices.models import Practice
 from hub.search.facet_index import FACETS
@@ -36,7 +36,7 @@ class PracticeFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="organisation__stakeholder_type",
     )
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, method="filter_country")
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices, method="filter_country")
     continent = django_filters.ChoiceFilter(label=_("Continent"), choices=Continent.choices, method="filter_continent")
     year = django_filters.NumberFilter(label=_("Year"), method="filter_year", min_value=1900, max_value=2100)
     target = django_filters.ModelChoiceFilter(

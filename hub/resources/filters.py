@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from hub.lib.forms import CountryFilter
+from hub.lib.forms import CountryFilter, country_choices
 from hub.resources.facets import FACETS
 from hub.resources.models import LANGUAGE_CHOICES, Resource
 from hub.search.facet_index import FacetOption
@@ -34,7 +33,7 @@ class ResourceFilter(django_filters.FilterSet):
         method="filter_topic",
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_language")
-    country = CountryFilter(label=_("Country"), choices=countries, method="filter_country")
+    country = CountryFilter(label=_("Country"), choices=country_choices, method="filter_country")
     year = django_filters.NumberFilter(
         label=_("Year"), field_name="issued", lookup_expr="year", min_value=1900, max_value=2100
     )

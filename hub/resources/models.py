@@ -32,11 +32,22 @@ class Language(models.Model):
         return str(LANGUAGE_NAMES.get(self.code, self.code))
 
 
+def _topic_descriptions() -> list[str]:
+    """A topic's description column and its translations (django-modeltranslation's
+    description_<language>, added once the apps are ready)."""
+    return [f.attname for f in Topic._meta.concrete_fields if f.attname.startswith("description")]
+
+
 class ResourceQuerySet(PublishableQuerySet):
     def for_cards(self):
         return self.prefetch_related(
             "languages",
-            models.Prefetch("topics", queryset=Topic.objects.filter(kind=Topic.Kind.THEME), to_attr="themes"),
+            # A chip shows a theme's name and links to its slug: not its descriptions, in every language.
+            models.Prefetch(
+                "topics",
+                queryset=Topic.objects.filter(kind=Topic.Kind.THEME).defer(*_topic_descriptions()),
+                to_attr="themes",
+            ),
         )
 
     def with_topic(self, topic):
