@@ -20,6 +20,16 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _site_language_after_each_test():
+    """A request to /fr/… leaves French active in the thread (a server's next request chooses again;
+    a test's next line does not): every test starts in the site's language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Mail lands in the test outbox as soon as it is enqueued; test_tasks.py runs the real queue."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
