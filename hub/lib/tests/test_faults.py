@@ -138,3 +138,22 @@ def test_a_task_still_running_recently_is_left_to_its_worker(settings):
     row.claim("a-busy-worker")
 
     assert tasks_requeue_stale(older_than=datetime.timedelta(minutes=10)) == 0
+
+
+def test_the_503_and_500_pages_say_which_language_they_are_in(rf):
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from hub.lib.unavailable import server_error
+
+    with translation.override("ar"):
+        try:
+            raise OperationalError("gone")
+        except OperationalError:
+            unavailable = server_error(rf.get("/ar/")).content.decode()
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            error = server_error(rf.get("/ar/")).content.decode()
+    assert unavailable.startswith('<!doctype html><html lang="ar" dir="rtl">')
+    assert error.startswith('<!doctype html><html lang="ar" dir="rtl">')
