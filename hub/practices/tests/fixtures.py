@@ -108,3 +108,14 @@ class _ReadIn:
 
 def read_in(client, language):
     return _ReadIn(client, language)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change as if committed: what moves after a commit (the listing and page versions) moves."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run

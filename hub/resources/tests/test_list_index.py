@@ -16,17 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change as if committed: the listing version moves."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change()
-
-    return run
-
-
-@pytest.fixture
 def library():
     """Thirty resources over three types, two languages, two countries and three years, and a draft."""
     types, languages = ("tool", "research", "podcast"), (("en",), ("fr", "en"))

@@ -21,17 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change as if committed: the listing version moves."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change()
-
-    return run
-
-
-@pytest.fixture
 def stats(practices):
     """What the process did to its index since it built it for the practices, as a process does
     before it serves (gunicorn.conf.py)."""

@@ -41,17 +41,6 @@ def page_entries() -> list:
     return [cache.get(key.split(":", 2)[2]) for key in list(cache._cache) if key.split(":", 2)[2].startswith("page:")]
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs a change as if committed: the versions it bumps after commit move."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change()
-
-    return run
-
-
 def test_an_anonymous_reader_gets_the_second_request_from_the_cache_with_no_query(
     client, practice_factory, django_assert_num_queries
 ):
