@@ -60,6 +60,12 @@ class State(models.TextChoices):
 FINAL_STATES = frozenset({State.COMPLETED, State.NOT_PURSUED})
 
 
+def first_day_of_month(today: date | None = None) -> date:
+    """A pledge's end is a month ("by December 2026", stored as its first day): its final update is due
+    once that month is over, not on its first morning."""
+    return (today or timezone.localdate()).replace(day=1)
+
+
 class PledgeQuerySet(PublishableQuerySet):
     def for_cards(self):
         """What a list of pledge cards shows, in a fixed number of queries."""
@@ -91,9 +97,9 @@ class PledgeQuerySet(PublishableQuerySet):
 
     def update_due(self, today: date | None = None):
         """Past their end without a published final update (one that closes the pledge)."""
-        today = today or timezone.localdate()
         closed = ProgressUpdate.objects.published().filter(state__in=FINAL_STATES).values("pledge_id")
-        return self.filter(end_date__lt=today).exclude(state__in=FINAL_STATES).exclude(pk__in=closed)
+        ended = self.filter(end_date__lt=first_day_of_month(today))
+        return ended.exclude(state__in=FINAL_STATES).exclude(pk__in=closed)
 
 
 class Pledge(Publishable):
@@ -181,8 +187,7 @@ class Pledge(Publishable):
         return self.commitment
 
     def is_update_due(self, today: date | None = None) -> bool:
-        today = today or timezone.localdate()
-        if not self.end_date or self.end_date >= today or self.state in FINAL_STATES:
+        if not self.end_date or self.end_date >= first_day_of_month(today) or self.state in FINAL_STATES:
             return False
         return not self.updates.published().filter(state__in=FINAL_STATES).exists()
 
