@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.events.filters import EventFilter
 from hub.events.models import Event
 from hub.lib.feeds import CleanRssFeed
+from hub.lib.templatetags.typography import colon
 from hub.publishing.feeds import InReadersLanguage
 
 FEED_LENGTH = 30
@@ -33,7 +34,7 @@ class EventFeed(InReadersLanguage, Feed):
         return filterset.qs.newest_first().select_related("place").prefetch_related("topics")[:FEED_LENGTH]
 
     def item_title(self, item):
-        return f"{item.get_type_display()}: {item.title}"
+        return f"{item.get_type_display()}{colon()} {item.title}"
 
     def item_description(self, item):
         when = formats.date_format(item.local_start, "DATETIME_FORMAT")

@@ -22,6 +22,7 @@ from hub.forum.models import Board, Post
 from hub.forum.models import Topic as ForumTopic
 from hub.forum.notify import direct_recipients, without_quotes
 from hub.lib.markdown import render_markdown
+from hub.lib.templatetags.typography import colon
 from hub.pledges.filters import PledgeFilter
 from hub.pledges.models import Pledge, ProgressUpdate
 from hub.practices.filters import PracticeFilter
@@ -106,7 +107,7 @@ def post_entry(post) -> Entry:
 def resource_entry(resource) -> Entry:
     return Entry(
         key=item_key(resource),
-        title=f"{resource.get_type_display()}: {resource.title}",
+        title=f"{resource.get_type_display()}{colon()} {resource.title}",
         url=_absolute(resource.get_absolute_url()),
         summary=_short(resource.summary),
         date=resource.published_at,
@@ -118,7 +119,7 @@ def resource_entry(resource) -> Entry:
 def event_entry(event) -> Entry:
     return Entry(
         key=item_key(event),
-        title=f"{event.get_type_display()}: {event.title}",
+        title=f"{event.get_type_display()}{colon()} {event.title}",
         url=_absolute(event.get_absolute_url()),
         summary=_short(event.description),
         date=event.published_at,
@@ -175,7 +176,7 @@ def _filters_described(filter_class, key: str) -> str:
         shown = (
             dict(field.choices).get(value, value) if hasattr(field, "choices") and not hasattr(value, "pk") else value
         )
-        parts.append(f"{field.label}: {shown}")
+        parts.append(f"{field.label}{colon()} {shown}")
     return " · ".join(str(part) for part in parts)
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hub.lib.feeds import CleanRssFeed
+from hub.lib.templatetags.typography import colon
 from hub.publishing.feeds import InReadersLanguage
 from hub.resources.filters import ResourceFilter
 from hub.resources.models import Resource
@@ -32,7 +33,7 @@ class ResourceFeed(InReadersLanguage, Feed):
         return filterset.qs.newest_first().prefetch_related("topics")[:FEED_LENGTH]
 
     def item_title(self, item):
-        return f"{item.get_type_display()}: {item.title}"
+        return f"{item.get_type_display()}{colon()} {item.title}"
 
     def item_description(self, item):
         return item.summary

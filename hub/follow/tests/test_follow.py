@@ -281,6 +281,14 @@ def test_a_saved_search_gets_what_the_list_with_its_filters_shows(client, bob, d
     assert "Education in Lyon" not in body and "Dallas, not education" not in body
 
 
+def test_a_followed_list_is_named_with_the_colon_spacing_of_the_readers_language(client, bob):
+    client.force_login(bob)
+    client.post("/fr/follow/", {"what": "practices", "key": "theme=education", "frequency": "daily"})
+
+    # French puts a no-break space before each colon, the catalogue's and the one after a filter's name.
+    assert Subscription.objects.get().label == "Nouvelles pratiques\u00a0: Thème\u00a0: Éducation"
+
+
 def test_a_failed_send_is_retried_and_does_not_stop_the_others(settings):
     settings.EMAIL_BACKEND = "hub.follow.tests.flaky.FlakyBackend"
     from hub.follow.tests import flaky
