@@ -402,16 +402,7 @@ def nearest(
 ) -> list[tuple[int, float]]:
     """The `limit` allowed primary keys whose vectors are closest to `query` with a cosine of at least
     `minimum`, closest first."""
-    if not len(matrix) or not len(allowed_pks):
-        return []
-    rows = matrix.rows_of(np.asarray(allowed_pks, dtype=np.int64))
-    has_vector = rows >= 0
-    rows, pks = rows[has_vector], np.asarray(allowed_pks)[has_vector]
-    if not len(rows):
-        return []
-    # A narrow filter: only the few rows it keeps are multiplied, not the whole matrix.
-    narrow = len(rows) < len(matrix) // 4
-    scores = matrix.scores_of_rows(rows, query) if narrow else matrix.scores(query)[rows]
+    pks, scores = _allowed_scores(matrix, query, allowed_pks)
     kept = scores >= minimum
     scores, pks = scores[kept], pks[kept]
     if len(scores) > limit:
@@ -419,6 +410,29 @@ def nearest(
         scores, pks = scores[top], pks[top]
     order = np.lexsort((pks, -scores))
     return [(int(pks[i]), float(scores[i])) for i in order]
+
+
+def neighbourhood(matrix: VectorMatrix, query: np.ndarray, allowed_pks: np.ndarray, *, size: int) -> np.ndarray:
+    """The `size` allowed primary keys whose vectors are closest to `query`, in no order, however far."""
+    pks, scores = _allowed_scores(matrix, query, allowed_pks)
+    if len(pks) <= size:
+        return pks
+    return pks[np.argpartition(-scores, size - 1)[:size]]
+
+
+def _allowed_scores(matrix: VectorMatrix, query: np.ndarray, allowed_pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The allowed primary keys that have a vector, and the cosine of each with `query`."""
+    if not len(matrix) or not len(allowed_pks):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    rows = matrix.rows_of(np.asarray(allowed_pks, dtype=np.int64))
+    has_vector = rows >= 0
+    rows, pks = rows[has_vector], np.asarray(allowed_pks, dtype=np.int64)[has_vector]
+    if not len(rows):
+        return pks, np.zeros(0, dtype=np.float32)
+    # A narrow filter: only the few rows it keeps are multiplied, not the whole matrix.
+    narrow = len(rows) < len(matrix) // 4
+    scores = matrix.scores_of_rows(rows, query) if narrow else matrix.scores(query)[rows]
+    return pks, scores
 
 
 def practices_kind() -> SearchKind:
