@@ -146,6 +146,62 @@ def child_honest() -> dict:
         "queries": len(queries),
         "tuning": tuning,
         "fusion": fusion_settings(),
+        "cost": feedback_cost([fusion.meaning_text(q["q"]) for q in queries]),
+    }
+
+
+COST_ROWS = 100_000  # practices of the matrix on which the feedback's cost is measured
+
+
+def feedback_cost(texts: list[str]) -> dict:
+    """CPU time of the meaning and of its feedback at COST_ROWS practices, for these queries: a matrix
+    of random rows made as the product makes it (int8, a scale a row), held where the search finds it,
+    then the meaning as it was before the feedback (semantic.nearest), the product's own meaning_ids
+    (which also keeps the neighbourhood) and feedback_ids, every query's scores computed anew (a first
+    search). Beside them, what a second product of the whole matrix would have cost."""
+    import numpy as np
+
+    from hub.search import fusion, semantic
+    from hub.search.listing import listing_version
+
+    kind = semantic.practices_kind().number
+    rows = np.random.default_rng(14).standard_normal((COST_ROWS, semantic.vectors.DIMENSIONS), dtype=np.float32)
+    rows /= np.linalg.norm(rows, axis=1)[:, None]
+    stored = rows.astype(semantic.STORED_DTYPE)
+    pks = np.arange(1, COST_ROWS + 1, dtype=np.int64)
+    matrix = semantic.VectorMatrix(kind)
+    matrix._put(pks, [(int(pk), stored[n].tobytes()) for n, pk in enumerate(pks)])
+    matrix.version = (listing_version(), semantic.vectors_version())
+    semantic._matrices[kind] = matrix  # where vector_matrix() finds it: no refresh from the database
+    times = {"meaning before": [], "meaning": [], "feedback": [], "second product": []}
+    for text in texts * 3:
+        matrix.forget_scores()
+        started = time.process_time()
+        semantic.nearest(
+            matrix, semantic.query_vector(text), pks, limit=fusion.MEANING_DEPTH, minimum=fusion.MIN_SIMILARITY
+        )
+        times["meaning before"].append(time.process_time() - started)
+        matrix.forget_scores()
+        started = time.process_time()
+        meaning = fusion.meaning_ids(text, pks)
+        times["meaning"].append(time.process_time() - started)
+        # Random rows are near no query: as if the meaning had found one, the first result.
+        first = [int(pks[len(times["meaning"]) * 7919 % COST_ROWS])]
+        meaning = meaning._replace(ids=first)
+        started = time.process_time()
+        fusion.feedback_ids(meaning, first)
+        times["feedback"].append(time.process_time() - started)
+        moved = fusion.feedback_vector(meaning.vector, first)
+        started = time.process_time()
+        matrix.scores(moved)
+        times["second product"].append(time.process_time() - started)
+    semantic.forget_vector_matrices()
+    return {
+        "load": f"{os.getloadavg()[0]:.1f}",
+        "rows": COST_ROWS,
+        "runs": len(times["meaning"]),
+        **{name: round(float(np.median(found)) * 1000, 2) for name, found in times.items()},
+        "extra": round(float(np.median(np.subtract(times["meaning"], times["meaning before"]))) * 1000, 2),
     }
 
 
@@ -185,7 +241,8 @@ def tune(queries, tiered, meaning, query_vectors, published, keys_by_pk) -> list
     def feedback(query: str, first: list[int], depth: int) -> list[int]:
         key = (query, tuple(first[:depth]))
         if key not in feedbacks:
-            feedbacks[key] = fusion.feedback_ids(query_vectors[query], first, published, depth=depth)
+            meaning = fusion.Meaning(hits[query], query_vectors[query], published)
+            feedbacks[key] = fusion.feedback_ids(meaning, first, depth=depth)
         return feedbacks[key]
 
     results = []
@@ -374,6 +431,7 @@ def markdown(results: list[dict], demo: dict[str, dict], e5: bool) -> str:
     table = [headings, ["---"] * 2 + ["---:"] * 7, *rows(results)]
     first = results[0]
     fusion = first["fusion"]
+    cost = first["cost"]
     demo_text = "; ".join(
         f"{name}: full text **{v['mean']}**, fusion **{v.get('fused', '–')}** over {v['queries']} queries"
         for name, v in demo.items()
@@ -421,6 +479,14 @@ the test half.
   case-folded and accent-less words, no stemming: the plain baseline of issue 14.
 - Columns by kind of query: the tuning half / the test half (bold). 5 to 9 queries a cell: one query
   moves a cell by 0.05 or more.
+
+**Cost of the feedback** at {cost["rows"]:,} practices (a matrix of random rows made as the product
+makes it; CPU time, median of {cost["runs"]} first searches, each query's scores computed anew, load
+average {cost["load"]}): the meaning {cost["meaning before"]} ms before the feedback (its product over the
+whole matrix), {cost["meaning"]} ms now that it also keeps the query's {fusion["feedback_pool"]:,} closest
+practices (median difference {cost["extra"]} ms), and the feedback {cost["feedback"]} ms (the product of
+those practices with the moved vector); a second product of the whole matrix would have cost
+{cost["second product"]} ms.
 
 Vector models (CPU, no network, measured in the benchmark's process on a machine with 2 cores):
 {models}{comparison}

@@ -26,6 +26,7 @@ The numbers were tuned on the tuning half of the honest relevance set only (benc
 """
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -71,6 +72,12 @@ def wants_meaning(text: str, parsed) -> bool:
     return not (parsed.is_empty or '"' in text or parsed.excluded)
 
 
+class Meaning(NamedTuple):
+    ids: list[int]  # the allowed practices closest in meaning to the query, closest first
+    vector: np.ndarray | None  # the query's
+    neighbourhood: np.ndarray  # the FEEDBACK_POOL allowed practices closest to the query, in no order
+
+
 def meaning_ids(
     text: str,
     allowed_pks: np.ndarray,
@@ -78,16 +85,18 @@ def meaning_ids(
     limit: int = MEANING_DEPTH,
     minimum: float = MIN_SIMILARITY,
     fixes: dict[str, str] | None = None,
-) -> tuple[list[int], np.ndarray | None]:
-    """The allowed practices closest in meaning to the query, closest first, and the query's vector
-    (for the feedback); ([], None) when no vector exists."""
+    pool: int = FEEDBACK_POOL,
+) -> Meaning:
+    """The allowed practices closest in meaning to the query, with the query's vector and the
+    neighbourhood where the feedback looks (feedback_ids); nothing when no vector exists."""
     matrix = semantic.vector_matrix(semantic.practices_kind().number)
     words = meaning_text(text, fixes)
     if not len(matrix) or not words:
-        return [], None
+        return Meaning([], None, np.zeros(0, dtype=np.int64))
     vector = semantic.query_vector(words)
-    found = semantic.nearest(matrix, vector, allowed_pks, limit=limit, minimum=minimum)
-    return [pk for pk, _score in found], vector
+    pks, scores = semantic.allowed_scores(matrix, vector, allowed_pks)
+    found = semantic.closest(pks, scores, limit=limit, minimum=minimum)
+    return Meaning([pk for pk, _score in found], vector, semantic.neighbourhood(pks, scores, size=pool))
 
 
 def feedback_vector(vector: np.ndarray, first: list[int], *, depth: int = FEEDBACK_DEPTH) -> np.ndarray | None:
@@ -103,23 +112,20 @@ def feedback_vector(vector: np.ndarray, first: list[int], *, depth: int = FEEDBA
 
 
 def feedback_ids(
-    vector: np.ndarray,
+    meaning: Meaning,
     first: list[int],
-    allowed_pks: np.ndarray,
     *,
     limit: int = MEANING_DEPTH,
     minimum: float = MIN_SIMILARITY,
     depth: int = FEEDBACK_DEPTH,
-    pool: int = FEEDBACK_POOL,
 ) -> list[int]:
-    """The allowed practices closest to the feedback vector (feedback_vector of the query's `vector`
-    and the `first` fused results), among the `pool` closest to the query: closest first."""
-    moved = feedback_vector(vector, first, depth=depth)
+    """The practices of the meaning's neighbourhood closest to the feedback vector (feedback_vector of
+    the query's and the `first` fused results'), closest first."""
+    moved = feedback_vector(meaning.vector, first, depth=depth) if meaning.ids else None
     if moved is None:
         return []
     matrix = semantic.vector_matrix(semantic.practices_kind().number)
-    candidates = semantic.neighbourhood(matrix, vector, allowed_pks, size=pool)
-    return [pk for pk, _score in semantic.nearest(matrix, moved, candidates, limit=limit, minimum=minimum)]
+    return [pk for pk, _score in semantic.nearest(matrix, moved, meaning.neighbourhood, limit=limit, minimum=minimum)]
 
 
 def fused_head(
@@ -151,11 +157,13 @@ class FusedResults:
     `fulltext` is the full text's own ranking (results.RankedResults): `len()`, `ids(start, stop)` and
     `tiered(start, stop)`, the (id, tier) of each."""
 
-    def __init__(self, fulltext, meaning: list[int], count: int, load, feedback: list[int] = ()):
+    def __init__(self, fulltext, meaning: list[int], count: int, load, feedback: list[int] = (), fulltext_head=None):
         self.fulltext = fulltext
         self.count = count
         self.load = load  # ids -> the published practices in that order
-        self.head = fused_head(fulltext.tiered(0, min(FULLTEXT_DEPTH, len(fulltext))), meaning, feedback)
+        if fulltext_head is None:  # the full text's first (id, tier), unless already ranked
+            fulltext_head = fulltext.tiered(0, min(FULLTEXT_DEPTH, len(fulltext)))
+        self.head = fused_head(fulltext_head, meaning, feedback)
         self._in_head = set(self.head)
         # Practices found by meaning (or the feedback) that are also full-text results past
         # FULLTEXT_DEPTH: in the head, so left out of the tail.

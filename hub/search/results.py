@@ -203,6 +203,7 @@ class PracticeSearch:
     # Search by meaning (fusion.py): the practices closest in meaning, and the full text's own matches.
     meaning: list[int] = field(default_factory=list)
     feedback: list[int] = field(default_factory=list)  # by meaning again, with the first results' (fusion.py)
+    fulltext_head: list | None = None  # the full text's first (id, tier), as add_meaning ranked them
     meaning_bits: int = 0  # the practices found by meaning or the feedback: they join the count and the facets
 
     @property
@@ -376,7 +377,8 @@ class PracticeSearch:
             return PracticeSelection(self.index, self.bits)
         if self.meaning:
             fulltext = RankedResults(replace(self, meaning=[], meaning_bits=0))
-            return FusedResults(fulltext, self.meaning, self.count, published_cards, self.feedback)
+            head = self.fulltext_head
+            return FusedResults(fulltext, self.meaning, self.count, published_cards, self.feedback, head)
         return RankedResults(self)
 
     def hits(self, limit: int) -> list[Hit]:
@@ -389,13 +391,13 @@ class PracticeSearch:
         correction}, which the model reads instead (it knows `immigrants`, not `imigrants`)."""
         if not wants_meaning(self.text, self.parsed):
             return
-        allowed = self.index.id_array(self.filter_bits)
-        meaning, vector = meaning_ids(self.text, allowed, fixes=fixes)
-        if meaning:
-            # The full text's first results are ranked here once; results() finds them in the memo.
-            first = fused_head(RankedResults(self).tiered(0, FULLTEXT_DEPTH), meaning)
-            self.feedback = feedback_ids(vector, first, allowed)
-            self.meaning, self.meaning_bits = meaning, self.index.of_ids([*meaning, *self.feedback])
+        meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits), fixes=fixes)
+        if meaning.ids:
+            # The feedback starts from the first fusion: the full text's first results are ranked here,
+            # once (results() fuses them again with the feedback).
+            self.fulltext_head = RankedResults(self).tiered(0, FULLTEXT_DEPTH)
+            self.feedback = feedback_ids(meaning, fused_head(self.fulltext_head, meaning.ids))
+            self.meaning, self.meaning_bits = meaning.ids, self.index.of_ids([*meaning.ids, *self.feedback])
 
 
 def practice_filterset_class() -> type[django_filters.FilterSet]:

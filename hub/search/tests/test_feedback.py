@@ -1,6 +1,7 @@
 """Pseudo-relevance feedback (hub/search/fusion.py): the meaning asked again with the first result's
 vector. The real model, the real queue and the real engine: no mock."""
 
+import numpy as np
 import pytest
 
 from hub.practices.models import Practice
@@ -90,3 +91,15 @@ def test_the_feedback_keeps_to_the_page_filters(client, django_capture_on_commit
     assert in_britain.status_code == 200
     assert [p.pk for p in in_britain.context["page"]] == [sponsorship.pk]
     assert in_britain.context["search"].feedback == [sponsorship.pk]
+
+
+def test_the_neighbourhood_of_many_scores_is_about_its_size_and_holds_the_closest():
+    scores = np.random.default_rng(14).standard_normal(100_000).astype(np.float32)
+    pks = np.arange(1, len(scores) + 1, dtype=np.int64)
+
+    found = semantic.neighbourhood(pks, scores, size=2_000)
+
+    assert 1_600 <= len(found) <= 2_400  # estimated from one score in eight
+    closest = pks[np.argsort(-scores)[:1_500]]
+    assert set(closest) <= set(found)
+    assert set(semantic.neighbourhood(pks[:1_000], scores[:1_000], size=2_000)) == set(pks[:1_000])
