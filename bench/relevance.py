@@ -90,7 +90,7 @@ def child_honest() -> dict:
     matrix = semantic.vector_matrix()
     published = np.array(sorted(keys_by_pk), dtype=np.int64)
 
-    fulltext, tiered, fused, meaning, fused_meaning = {}, {}, {}, {}, {}
+    fulltext, tiered, fused, unfed, meaning, fused_meaning, query_vectors = {}, {}, {}, {}, {}, {}, {}
     for query in queries:
         search = search_practices(query["q"], meaning=False)
         found = search.results().tiered(0, FULLTEXT_DEPTH) if search.executed else []
@@ -102,16 +102,21 @@ def child_honest() -> dict:
         )
         # The fusion reads it with its misspelt words corrected (PracticeSearch.meaning_fixes): so does --tune.
         words = fusion.meaning_text(query["q"], search.meaning_fixes)
+        query_vectors[query["q"]] = semantic.query_vector(words)
         fused_meaning[query["q"]] = semantic.nearest(
-            matrix, semantic.query_vector(words), published, limit=len(published), minimum=-1.0
+            matrix, query_vectors[query["q"]], published, limit=len(published), minimum=-1.0
         )
         search = search_practices(query["q"])
         fused[query["q"]] = [keys_by_pk[p.pk] for p in search.results()[:10]] if search.executed else []
+        # The same search as it was before the feedback: its first fusion.
+        search.feedback, search.meaning_bits = [], search.index.of_ids(search.meaning)
+        unfed[query["q"]] = [keys_by_pk[p.pk] for p in search.results()[:10]] if search.executed else []
 
     bm25 = BM25(texts)
     rankings = {
         "full text": {q: [keys_by_pk[pk] for pk in ids] for q, ids in fulltext.items()},
         "vectors": {q: [keys_by_pk[pk] for pk, _score in found] for q, found in meaning.items()},
+        "fusion without feedback": unfed,
         "fusion": fused,
         "BM25": {q["q"]: bm25.ranking(q["q"]) for q in queries},
     }
@@ -129,7 +134,11 @@ def child_honest() -> dict:
     for method, ranked in rankings.items():
         per_query = {q["q"]: ndcg_of_keys(ranked[q["q"]], q["judgments"]) for q in queries}
         scores[method] = {"summary": summarise(per_query, queries), "per_query": per_query}
-    tuning = tune(queries, tiered, fused_meaning, keys_by_pk) if os.environ.get("BENCH_TUNE") else None
+    tuning = (
+        tune(queries, tiered, fused_meaning, query_vectors, published, keys_by_pk)
+        if os.environ.get("BENCH_TUNE")
+        else None
+    )
     return {
         "version": engine_version(),
         "scores": scores,
@@ -137,6 +146,62 @@ def child_honest() -> dict:
         "queries": len(queries),
         "tuning": tuning,
         "fusion": fusion_settings(),
+        "cost": feedback_cost([fusion.meaning_text(q["q"]) for q in queries]),
+    }
+
+
+COST_ROWS = 100_000  # practices of the matrix on which the feedback's cost is measured
+
+
+def feedback_cost(texts: list[str]) -> dict:
+    """CPU time of the meaning and of its feedback at COST_ROWS practices, for these queries: a matrix
+    of random rows made as the product makes it (int8, a scale a row), held where the search finds it,
+    then the meaning as it was before the feedback (semantic.nearest), the product's own meaning_ids
+    (which also keeps the neighbourhood) and feedback_ids, every query's scores computed anew (a first
+    search). Beside them, what a second product of the whole matrix would have cost."""
+    import numpy as np
+
+    from hub.search import fusion, semantic
+    from hub.search.listing import listing_version
+
+    kind = semantic.practices_kind().number
+    rows = np.random.default_rng(14).standard_normal((COST_ROWS, semantic.vectors.DIMENSIONS), dtype=np.float32)
+    rows /= np.linalg.norm(rows, axis=1)[:, None]
+    stored = rows.astype(semantic.STORED_DTYPE)
+    pks = np.arange(1, COST_ROWS + 1, dtype=np.int64)
+    matrix = semantic.VectorMatrix(kind)
+    matrix._put(pks, [(int(pk), stored[n].tobytes()) for n, pk in enumerate(pks)])
+    matrix.version = (listing_version(), semantic.vectors_version())
+    semantic._matrices[kind] = matrix  # where vector_matrix() finds it: no refresh from the database
+    times = {"meaning before": [], "meaning": [], "feedback": [], "second product": []}
+    for text in texts * 3:
+        matrix.forget_scores()
+        started = time.process_time()
+        semantic.nearest(
+            matrix, semantic.query_vector(text), pks, limit=fusion.MEANING_DEPTH, minimum=fusion.MIN_SIMILARITY
+        )
+        times["meaning before"].append(time.process_time() - started)
+        matrix.forget_scores()
+        started = time.process_time()
+        meaning = fusion.meaning_ids(text, pks)
+        times["meaning"].append(time.process_time() - started)
+        # Random rows are near no query: as if the meaning had found one, the first result.
+        first = [int(pks[len(times["meaning"]) * 7919 % COST_ROWS])]
+        meaning = meaning._replace(ids=first)
+        started = time.process_time()
+        fusion.feedback_ids(meaning, first)
+        times["feedback"].append(time.process_time() - started)
+        moved = fusion.feedback_vector(meaning.vector, first)
+        started = time.process_time()
+        matrix.scores(moved)
+        times["second product"].append(time.process_time() - started)
+    semantic.forget_vector_matrices()
+    return {
+        "load": f"{os.getloadavg()[0]:.1f}",
+        "rows": COST_ROWS,
+        "runs": len(times["meaning"]),
+        **{name: round(float(np.median(found)) * 1000, 2) for name, found in times.items()},
+        "extra": round(float(np.median(np.subtract(times["meaning"], times["meaning before"]))) * 1000, 2),
     }
 
 
@@ -150,38 +215,73 @@ def fusion_settings() -> dict:
         "depth": fusion.MEANING_DEPTH,
         "fulltext_depth": fusion.FULLTEXT_DEPTH,
         "tiers": fusion.TIER_WEIGHTS,
+        "feedback": fusion.FEEDBACK_DEPTH,
+        "feedback_weight": fusion.FEEDBACK_WEIGHT,
+        "feedback_pool": fusion.FEEDBACK_POOL,
     }
 
 
-def tune(queries, tiered, meaning, keys_by_pk) -> list:
+def tune(queries, tiered, meaning, query_vectors, published, keys_by_pk) -> list:
     """nDCG@10 of the fusion on the tuning half for a grid of settings, the best first: the product's
-    fused_head over the same full-text (id, tier) and vector rankings. Only the tuning half is computed:
-    the test half is never chosen on, nor looked at here."""
+    fused_head and feedback_ids over the same full-text (id, tier) and vector rankings. Only the tuning
+    half is computed: the test half is never chosen on, nor looked at here. The threshold and depth of
+    the meaning and the weight of the `rest` tier, tuned before the feedback, are kept."""
     import itertools
 
     from hub.search import fusion
     from hub.search.relevance.honest import ndcg_of_keys
 
     tuning = [query for query in queries if query["half"] == "tuning"]
+    hits = {
+        q["q"]: [pk for pk, score in meaning[q["q"]] if score >= fusion.MIN_SIMILARITY][: fusion.MEANING_DEPTH]
+        for q in tuning
+    }
+    feedbacks = {}  # (query, first results) -> the feedback's ids
+
+    def feedback(query: str, first: list[int], depth: int) -> list[int]:
+        key = (query, tuple(first[:depth]))
+        if key not in feedbacks:
+            meaning = fusion.Meaning(hits[query], query_vectors[query], published)
+            feedbacks[key] = fusion.feedback_ids(meaning, first, depth=depth)
+        return feedbacks[key]
+
     results = []
     grid = itertools.product(
-        (2, 5, 10, 20, 60),  # k
-        (0.75, 1.0, 1.5, 2.0, 3.0),  # weight of meaning
-        (0.15, 0.2, 0.25, 0.3),  # least cosine
-        (10, 20),  # depth of meaning
-        (0.75, 1.0),  # weight of a practice with every word, not all in its title or summary
-        (0.25, 0.5, 0.75, 1.0),  # weight of a near match
-        (0.5, 1.0, 1.5),  # weight of a practice with any word
+        (2, 5, 10),  # k
+        (0.5, 0.75, 1.0),  # weight of meaning
+        (0.5, 0.75),  # weight of a near match
+        (0.5, 0.75, 1.0),  # weight of a practice with any word
+        (0, 1, 2, 3, 5),  # the first results whose vectors the feedback adds to the query's (0: none)
+        (0.5, 0.75, 1.0),  # weight of the feedback
     )
-    for k, weight, minimum, depth, rest, near, some in grid:
-        tiers = {"head": 1.0, "rest": rest, "near": near, "some": some}
-        scores = []
+    for k, weight, near, some, depth, feedback_weight in grid:
+        if not depth and feedback_weight != fusion.FEEDBACK_WEIGHT:
+            continue  # without feedback its weight is moot
+        tiers = {"head": 1.0, "rest": 1.0, "near": near, "some": some}
+        scores = {}
         for query in tuning:
-            hits = [pk for pk, score in meaning[query["q"]] if score >= minimum][:depth]
-            head = fusion.fused_head(tiered[query["q"]], hits, k=k, weights=(1.0, weight), tier_weights=tiers)
-            scores.append(ndcg_of_keys([keys_by_pk[pk] for pk in head], query["judgments"]))
-        mean = round(sum(scores) / len(scores), 4)
-        results.append({"k": k, "weight": weight, "min": minimum, "depth": depth, **tiers, "tuning": mean})
+            q = query["q"]
+            settings = {"k": k, "weights": (1.0, weight), "tier_weights": tiers}
+            head = fusion.fused_head(tiered[q], hits[q], **settings)
+            if depth and hits[q]:
+                fed = feedback(q, head, depth)
+                head = fusion.fused_head(tiered[q], hits[q], fed, feedback_weight=feedback_weight, **settings)
+            scores.setdefault(query["kind"], []).append(
+                ndcg_of_keys([keys_by_pk[pk] for pk in head], query["judgments"])
+            )
+        every = [score for kind in scores.values() for score in kind]
+        by_kind = {kind: round(sum(v) / len(v), 3) for kind, v in sorted(scores.items())}
+        results.append(
+            {
+                "k": k,
+                "weight": weight,
+                **tiers,
+                "feedback": depth,
+                "feedback weight": feedback_weight,
+                "tuning": round(sum(every) / len(every), 4),
+                **by_kind,
+            }
+        )
     results.sort(key=lambda r: -r["tuning"])
     return results[:25]
 
@@ -291,6 +391,14 @@ def in_child(database_url: str, what: str, e5: str | None) -> dict:
     return json.loads(child.stdout)
 
 
+def plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{count} {noun}s"
+
+
+def figure(value: float | None) -> str:
+    return f"{value:.3f}" if value is not None else "–"
+
+
 def rows(results: list[dict]) -> list[list[str]]:
     table, shown = [], set()
     for result in results:
@@ -301,17 +409,29 @@ def rows(results: list[dict]) -> list[list[str]]:
                 continue  # the same on every engine: shown once
             shown.add(method)
             summary = score["summary"]
-            cells = [f"{summary[c]:.3f}" if summary.get(c) is not None else "–" for c in COLUMNS]
+            cells = [figure(summary.get(c)) for c in COLUMNS[:3]]
             cells[2] = f"**{cells[2]}**"
+            # Each kind by half: the test half's figure is read per kind, never tuned on.
+            cells += [
+                f"{figure(summary.get(f'{c}/tuning'))} / **{figure(summary.get(f'{c}/test'))}**" for c in COLUMNS[3:]
+            ]
             table.append([method, "any" if engine_free else engine, *cells])
     return table
 
 
 def markdown(results: list[dict], demo: dict[str, dict], e5: bool) -> str:
-    headings = ["Method", "Engine", "All", "Tuning half", "**Test half**", *COLUMNS[3:]]
+    headings = [
+        "Method",
+        "Engine",
+        "All",
+        "Tuning half",
+        "**Test half**",
+        *(f"{c}: tuning / **test**" for c in COLUMNS[3:]),
+    ]
     table = [headings, ["---"] * 2 + ["---:"] * 7, *rows(results)]
     first = results[0]
     fusion = first["fusion"]
+    cost = first["cost"]
     demo_text = "; ".join(
         f"{name}: full text **{v['mean']}**, fusion **{v.get('fused', '–')}** over {v['queries']} queries"
         for name, v in demo.items()
@@ -344,15 +464,29 @@ the test half.
 - **full text**: `search_practices(meaning=False)`: the search page without meaning, its first ten results.
 - **vectors**: the product's vectors (`semantic.vectors_rebuild()`, as the worker computes them: title,
   summary and body) and `semantic.nearest()`: cosine, best first, over every published practice.
-- **fusion**: `search_practices()` as the search page runs it (hub/search/fusion.py): reciprocal rank
+- **fusion without feedback**: the search page's first fusion (hub/search/fusion.py): reciprocal rank
   fusion (k = {fusion["k"]}, weights {fusion["weights"][0]} for the words and {fusion["weights"][1]} for
   the meaning) of the full text's first {fusion["fulltext_depth"]} results and the at most {fusion["depth"]}
   practices closest in meaning with a cosine of at least {fusion["min"]}; a full-text result's rank weighs,
   by its tier, {", ".join(f"{tier} {weight}" for tier, weight in fusion["tiers"].items())}; misspelt words
-  are read by the model as corrected; settings chosen on the tuning half only (`bench/relevance.py --tune`).
+  are read by the model as corrected.
+- **fusion**: `search_practices()` as the search page runs it: the first fusion, then pseudo-relevance
+  feedback: the mean of the query's vector and that of the first {plural(fusion["feedback"], "result")} of the
+  first fusion finds the at most {fusion["depth"]} closest practices (cosine at least {fusion["min"]}) among the
+  {fusion["feedback_pool"]:,} closest to the query, a third list fused with weight {fusion["feedback_weight"]}.
+  Settings chosen on the tuning half only (`bench/relevance.py --tune`).
 - **BM25**: Okapi BM25 (k1 = 1.2, b = 0.75) in Python over the same title, summary and body,
   case-folded and accent-less words, no stemming: the plain baseline of issue 14.
-- Columns by kind of query cover both halves; bold: the test half.
+- Columns by kind of query: the tuning half / the test half (bold). 5 to 9 queries a cell: one query
+  moves a cell by 0.05 or more.
+
+**Cost of the feedback** at {cost["rows"]:,} practices (a matrix of random rows made as the product
+makes it; CPU time, median of {cost["runs"]} first searches, each query's scores computed anew, load
+average {cost["load"]}): the meaning {cost["meaning before"]} ms before the feedback (its product over the
+whole matrix), {cost["meaning"]} ms now that it also keeps the query's {fusion["feedback_pool"]:,} closest
+practices (median difference {cost["extra"]} ms), and the feedback {cost["feedback"]} ms (the product of
+those practices with the moved vector); a second product of the whole matrix would have cost
+{cost["second product"]} ms.
 
 Vector models (CPU, no network, measured in the benchmark's process on a machine with 2 cores):
 {models}{comparison}

@@ -26,7 +26,7 @@ from django.utils.module_loading import import_string
 from hub.practices.models import Practice
 from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
-from hub.search.fusion import FusedResults, meaning_ids, wants_meaning
+from hub.search.fusion import FULLTEXT_DEPTH, FusedResults, feedback_ids, fused_head, meaning_ids, wants_meaning
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.ranking import FILL_BELOW, TIERS, Collection, Tier, idf, near_matches, rank, some_matches
@@ -202,7 +202,9 @@ class PracticeSearch:
     kind: SearchKind = field(default_factory=lambda: search_kind_named(PRACTICES))
     # Search by meaning (fusion.py): the practices closest in meaning, and the full text's own matches.
     meaning: list[int] = field(default_factory=list)
-    meaning_bits: int = 0  # the practices found by meaning: they join the count and the facets
+    feedback: list[int] = field(default_factory=list)  # by meaning again, with the first results' (fusion.py)
+    fulltext_head: list | None = None  # the full text's first (id, tier), as add_meaning ranked them
+    meaning_bits: int = 0  # the practices found by meaning or the feedback: they join the count and the facets
 
     @property
     def bits(self) -> int:
@@ -375,7 +377,8 @@ class PracticeSearch:
             return PracticeSelection(self.index, self.bits)
         if self.meaning:
             fulltext = RankedResults(replace(self, meaning=[], meaning_bits=0))
-            return FusedResults(fulltext, self.meaning, self.count, published_cards)
+            head = self.fulltext_head
+            return FusedResults(fulltext, self.meaning, self.count, published_cards, self.feedback, head)
         return RankedResults(self)
 
     def hits(self, limit: int) -> list[Hit]:
@@ -389,8 +392,12 @@ class PracticeSearch:
         if not wants_meaning(self.text, self.parsed):
             return
         meaning = meaning_ids(self.text, self.index.id_array(self.filter_bits), fixes=fixes)
-        if meaning:
-            self.meaning, self.meaning_bits = meaning, self.index.of_ids(meaning)
+        if meaning.ids:
+            # The feedback starts from the first fusion: the full text's first results are ranked here,
+            # once (results() fuses them again with the feedback).
+            self.fulltext_head = RankedResults(self).tiered(0, FULLTEXT_DEPTH)
+            self.feedback = feedback_ids(meaning, fused_head(self.fulltext_head, meaning.ids))
+            self.meaning, self.meaning_bits = meaning.ids, self.index.of_ids([*meaning.ids, *self.feedback])
 
 
 def practice_filterset_class() -> type[django_filters.FilterSet]:

@@ -81,8 +81,9 @@ def test_a_query_in_other_words_finds_the_anti_rumour_campaign_and_joins_the_cou
 
     assert [p.pk for p in search.results()[:1]] == [anti_rumour.pk]
     assert search.meaning[0] == anti_rumour.pk
-    # The practices found by meaning join the count (and, below, the facets).
-    assert search.count == (words_only.bits | search.index.of_ids(search.meaning)).bit_count()
+    # The practices found by meaning (or its feedback) join the count (and, below, the facets).
+    by_meaning = search.index.of_ids([*search.meaning, *search.feedback])
+    assert search.count == (words_only.bits | by_meaning).bit_count()
     assert len(search.results()[:20]) == search.count
     theme_counts = {o.value: o.count for o in search.index.counts(search.bits)["theme"]}
     assert theme_counts.get("discrimination-and-xenophobia", 0) == search.count
