@@ -148,9 +148,10 @@ def build_pledge_index(version) -> PledgeIndex:
         links = Pledge.places.through.objects.filter(pledge__in=published).values_list(
             "pledge_id", "place__continent", "place__country", "place__kind", "place__slug", "place__name"
         )
+        continents = set(Continent.values)
         for pledge, continent, country, kind, slug, name in links:
             i = position[pledge]
-            if continent in Continent.values:
+            if continent in continents:
                 members["continent", continent].append(i)
             if ("country", country) not in members:
                 declare("country", country, country_label(country))
