@@ -161,3 +161,14 @@ def test_a_new_combination_of_filters_is_counted_without_asking_the_database(
     assert totals.pledges == 1 and dict(totals.units) == {"families": 500, "case managers": 40}
     counting = [q["sql"] for q in queries if "pledges_pledge_topics" in q["sql"] or "SUM(" in q["sql"].upper()]
     assert counting == [] and len(queries) <= 6
+
+
+def test_with_nothing_published_the_list_says_so_and_keeps_the_filter_chosen(client, pledge_factory):
+    pledge_factory("A pledge under review", status=Pledge.Status.SUBMITTED)
+
+    response = client.get("/pledges/", {"country": "CO", "year": "2024"})
+
+    assert response.status_code == 200 and response.context["totals"].pledges == 0
+    assert "No published pledge matches these filters." in response.content.decode()
+    groups = {group.name: [(o.value, o.count) for o in group.options] for group in response.context["facet_groups"]}
+    assert groups["country"] == [("CO", 0)] and groups["year"] == [("2024", 0)] and groups["state"] == []
