@@ -19,6 +19,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone, translation
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django_countries import countries
 
 from hub.places.models import Continent, Place
@@ -242,6 +243,16 @@ def _year_options(index: PledgeIndex, flags: np.ndarray, chosen: str | None) -> 
 
 def panel(index: PledgeIndex, bits: int, chosen: dict[str, str]) -> tuple[dict[str, list[FacetOption]], Totals]:
     """The facets and totals of a selection of published pledges."""
+    if not chosen:  # the unfiltered list, asked for most: its panel is kept with the index, a language
+        return index.memo.get(("pledge panel", get_language()), lambda: _panel(index, bits, chosen), _panel_bytes)
+    return _panel(index, bits, chosen)
+
+
+def _panel_bytes(found) -> int:
+    return 200 * sum(len(options) for options in found[0].values())
+
+
+def _panel(index: PledgeIndex, bits: int, chosen: dict[str, str]) -> tuple[dict[str, list[FacetOption]], Totals]:
     facets = dict(index.counts(bits))
     facets["theme"] = sorted(facets["theme"], key=lambda option: alphabetical_key(option.label))
     facets["country"] = sorted(facets["country"], key=lambda option: option.label)
