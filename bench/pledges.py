@@ -428,7 +428,7 @@ Measured on {datetime.date.today().isoformat()} by `make bench` (`bench/pledges.
 - **Server time only**: `django.test.Client` in the benchmark's own process, {requests} timed requests a
   row after 5 warm-up requests, with the anonymous page cache off (the views' own work, as a signed-in
   member gets it). The filtered row cycles through 50 combinations with results (theme + country;
-  state + continent + year), so 45 of its 50 requests are the first for their combination (nothing
+  state + continent + year), so {requests - 5} of its {requests} requests are the first for their combination (nothing
   of it kept from an earlier request); the next row asks 5 of them again and again, as links to
   popular selections are; the pledge page row cycles through 50 pledges drawn at random.
 - **Other work on the machine** (2 cores shared by several engineers' tests and builds) inflates the
