@@ -250,7 +250,7 @@ def pages_to_time(rng: random.Random) -> list[dict]:
         },
         {
             "key": "filtered-warm",
-            "label": "Pledge list, 2–3 filters, counts cached (5 combinations asked again)",
+            "label": "Pledge list, 2–3 filters, 5 combinations asked again",
             "urls": [f"/pledges/?{query}" for query in filtered[:5]],
         },
         {"key": "page5", "label": "Pledge list, page 5", "urls": ["/pledges/?page=5"]},
@@ -428,15 +428,17 @@ Measured on {datetime.date.today().isoformat()} by `make bench` (`bench/pledges.
 - **Server time only**: `django.test.Client` in the benchmark's own process, {requests} timed requests a
   row after 5 warm-up requests, with the anonymous page cache off (the views' own work, as a signed-in
   member gets it). The filtered row cycles through 50 combinations with results (theme + country;
-  state + continent + year), so 45 of its 50 requests are the first for their combination and count
-  its facets and totals (cold); the next row asks 5 of them again and again, as links to popular
-  selections are; the pledge page row cycles through 50 pledges drawn at random.
+  state + continent + year), so {requests - 5} of its {requests} requests are the first for their combination (nothing
+  of it kept from an earlier request); the next row asks 5 of them again and again, as links to
+  popular selections are; the pledge page row cycles through 50 pledges drawn at random.
 - **Other work on the machine** (2 cores shared by several engineers' tests and builds) inflates the
   clock: the load averages above say how busy it was. *CPU* is the processor time of the benchmark's
   own process per request (Python, templates, and on SQLite the database too; PostgreSQL works in a
   process of its own): it does not grow with other people's work.
-- **Caching**: the facets and totals of the list are cached until public content changes (the listing
-  version); the last row, outside the target, empties the cache before each request, as the first
+- **The facet index**: the list selects its pledges and counts its facets and totals from an index
+  of the published pledges in memory (`hub/pledges/listing.py`), built by each process when public
+  content has changed (the listing version); the last row, outside the target, empties the cache
+  (a new listing version) before each request, so that the index is built again, as the first
   visitor after a publication finds it.
 - Rerun with `.venv/bin/python bench/run.py --only pledges` (it adds the pledges to the page
   benchmark's databases once, then reuses them).

@@ -1,44 +1,59 @@
 """What the pledge list shows besides the pledges: each filter's options with their counts, and the
 totals of the selection (pledges, bodies, countries, the sum of each target unit).
 
-Counted from five queries whatever the number of pledges (the filters run once, the links are read
-over the ids they give) and a few look-ups of names; the answers are cached until public content
-changes (the listing version), so a page asked for again costs two queries.
+Selected and counted from the published pledges' filter values held in memory as bitsets: the facet
+index of the practices and the resources (hub/search/facet_index.py), over pledges, with the years,
+pledging bodies and targets beside it as arrays. A combination of filters asked for the first time
+costs no query beyond the cards of its page; the SQL that counted it from the links of its pledges
+was most of such a page's time. The index is rebuilt, in the request that notices, when the listing
+version changes for anything but practices (as the resources' is), so a pledge's publication shows
+on the next page of the list, in every process.
 """
 
-from collections import Counter
+from array import array
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Sum
+import numpy as np
+from django.conf import settings
+from django.db.models import CharField
+from django.db.models.functions import Cast, Substr
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django_countries import countries
 
 from hub.places.models import Continent, Place
 from hub.pledges.filters import FACETS
 from hub.pledges.models import Initiative, Pledge, State, Target
-from hub.search.listing import listing_version
+from hub.search.facet_index import (
+    FacetIndex,
+    FacetOption,
+    IndexSelection,
+    LiveIndex,
+    alphabetical_key,
+    catch_up_unless_other_kinds,
+    log_since_now,
+    postings_of,
+)
 from hub.vocabularies.models import StakeholderType, Topic
 
-CACHE_SECONDS = 24 * 3600
 MAX_CITY_OPTIONS = 100
 TOTAL_UNITS = 12
-# The links of selections of at most this many pledges are read over their list of ids.
-ID_LIST_LIMIT = 5000
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    count: int
+TOPIC_FACET = {Topic.Kind.THEME: "theme", Topic.Kind.GCM_OBJECTIVE: "gcm"}
+# The facets held as bitsets; the year, a range of years a pledge, is selected and counted from arrays.
+BITSET_FACETS = tuple(name for name in FACETS if name != "year")
+# The year of a pledge without a start or an end: no year is after it, or before it.
+NO_YEAR = 1_000_000
+# Labels read in the reader's language when shown (FacetIndex translates each once a language).
+country_label = lazy(lambda code: str(countries.name(code)), str)
+term_label = lazy(str, str)
 
 
 @dataclass(frozen=True)
 class Group:
     name: str
     label: str
-    options: list[Option]
+    options: list[FacetOption]
     selected: str
 
 
@@ -50,107 +65,222 @@ class Totals:
     units: list[tuple[str, int]]
 
 
-def _count(selection, chosen: dict) -> tuple[dict[str, list[Option]], Totals, list[int] | None]:
-    """Every facet and total of the selection from five queries: its pledges (the filters run once),
-    their place links, the sums of their topics and targets, and the places named; counted here.
-    With them, the ids of a filtered selection of at most ID_LIST_LIMIT pledges, newest first."""
-    # Newest first only when the ids are kept for the pages (sorting 20 000 rows costs on PostgreSQL).
-    pledges = list(
-        (selection.newest_first() if chosen else selection.order_by()).values_list(
-            "pk",
-            "initiative_id",
-            "state",
-            "organisation_id",
-            "organisation__stakeholder_type_id",
-            "start_date",
-            "end_date",
-        )
-    )
-    # The links are read over the list of ids, or over the selection again when it is long.
-    ids = [row[0] for row in pledges] if len(pledges) <= ID_LIST_LIMIT else selection.order_by().values("pk")
-    place_links = list(Pledge.places.through.objects.filter(pledge_id__in=ids).values_list("pledge_id", "place_id"))
-    topic_counts = dict(
-        Pledge.topics.through.objects.filter(pledge_id__in=ids)
-        .order_by()
-        .values_list("topic_id")
-        .annotate(n=Count("pk"))
-    )
-    units = (
-        Target.objects.filter(pledge_id__in=ids)
-        .order_by()
-        .values_list("unit")
-        .annotate(total=Sum("number"))
-        .order_by("-total", "unit")[:TOTAL_UNITS]
-    )
-    # pk: (continent, country, slug, name, kind), as plain values (a Country object per link costs).
-    places = {
-        row[0]: row[1:]
-        for row in Place.objects.filter(pk__in={place_id for _, place_id in place_links}).values_list(
-            "pk", "continent", "country", "slug", "name", "kind"
-        )
-    }
+class PledgeIndex(FacetIndex):
+    """The facet index of the published pledges, with per position the years the year filter compares
+    (start and end; NO_YEAR where there is none), the pledging body, and the targets as three arrays
+    (the pledge's position, the unit's number in `units`, the number)."""
 
-    facets = {}
-    rows = Counter(row[1] for row in pledges if row[1] is not None)
-    facets["initiative"] = [
-        Option(i.slug, i.name, rows[i.pk]) for i in Initiative.objects.filter(pk__in=rows.keys()).order_by("name")
-    ]
-    rows = Counter(row[2] for row in pledges)
-    facets["state"] = [Option(value, str(label), rows[value]) for value, label in State.choices if value in rows]
-    # A pledge counts once per continent and country, however many of its places are there.
-    rows = Counter(continent for _, continent in {(pledge, places[place][0]) for pledge, place in place_links})
-    facets["continent"] = [Option(code, str(label), rows[code]) for code, label in Continent.choices if code in rows]
-    rows = Counter(country for _, country in {(pledge, places[place][1]) for pledge, place in place_links})
-    facets["country"] = sorted(
-        (Option(code, str(countries.name(code)), n) for code, n in rows.items()), key=lambda o: o.label
-    )
-    rows = Counter(place for _, place in place_links if places[place][4] != Place.Kind.COUNTRY)
-    cities = sorted(rows.items(), key=lambda item: (-item[1], places[item[0]][3]))[:MAX_CITY_OPTIONS]
-    facets["city"] = sorted((Option(places[pk][2], places[pk][3], n) for pk, n in cities), key=lambda o: o.label)
-    topics = Topic.objects.filter(pk__in=topic_counts.keys())
-    facets["theme"] = [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.THEME]
-    facets["gcm"] = [Option(t.slug, str(t), topic_counts[t.pk]) for t in topics if t.kind == Topic.Kind.GCM_OBJECTIVE]
-    rows = Counter(row[4] for row in pledges if row[4] is not None)
-    facets["body"] = [Option(t.slug, t.name, rows[t.pk]) for t in StakeholderType.objects.filter(pk__in=rows.keys())]
-    years: dict[int, int] = {}
-    for (start, end), n in Counter((row[5].year, row[6].year if row[6] else None) for row in pledges if row[5]).items():
-        for year in range(start, (end or start) + 1):
-            years[year] = years.get(year, 0) + n
-    facets["year"] = [Option(str(year), str(year), years[year]) for year in sorted(years, reverse=True)]
+    def __init__(self, *, start_years, end_years, organisations, targets, units, **index):
+        super().__init__(**index)
+        self.start_years, self.end_years, self.organisations = start_years, end_years, organisations
+        self.target_position, self.target_unit, self.target_number = targets
+        self.units = units
+
+    def active_in(self, year: int) -> int:
+        """The pledges running in `year`, as the year filter selects them (Pledge.objects.active_in_year)."""
+        return _bits((self.start_years <= year) & (self.end_years >= year))
+
+
+def _bits(flags: np.ndarray) -> int:
+    return int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
+
+
+def _flags(bits: int, size: int) -> np.ndarray:
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little").astype(bool)
+
+
+def _years(field: str):
+    # The year as the text of the date's first four digits: making 20 000 dates in Python (or, on SQLite,
+    # extracting years with a function written in Python) would be most of the build.
+    return Substr(Cast(field, output_field=CharField()), 1, 4)
+
+
+def build_pledge_index(version) -> PledgeIndex:
+    seen, log_since = log_since_now()  # read first: a change committed during the build is noticed after
+    with translation.override(settings.LANGUAGE_CODE):
+        published = Pledge.objects.published()
+        rows = list(
+            published.newest_first()
+            .annotate(start_year=_years("start_date"), end_year=_years("end_date"))
+            .values_list(
+                "pk",
+                "initiative_id",
+                "state",
+                "organisation_id",
+                "organisation__stakeholder_type_id",
+                "start_year",
+                "end_year",
+            )
+        )
+        position = {row[0]: i for i, row in enumerate(rows)}
+        members: dict[tuple[str, str], list[int]] = {}
+        labels: dict[tuple[str, str], object] = {}
+
+        def declare(facet, value, label):
+            members[facet, value] = []
+            labels[facet, value] = label
+
+        # Declared in the order the options are shown (countries and cities are sorted when counted).
+        initiatives = {}
+        for initiative in Initiative.objects.order_by("name"):
+            initiatives[initiative.pk] = initiative.slug
+            declare("initiative", initiative.slug, initiative.name)
+        for value, label in State.choices:
+            declare("state", value, label)
+        for value, label in Continent.choices:
+            declare("continent", value, label)
+        topics = {t.pk: t for t in Topic.objects.filter(kind__in=list(TOPIC_FACET))}
+        for topic in topics.values():
+            declare(TOPIC_FACET[topic.kind], topic.slug, term_label(topic))
+        bodies = {}
+        for body in StakeholderType.objects.all():
+            bodies[body.pk] = body.slug
+            declare("body", body.slug, term_label(body))
+
+        for i, (_pk, initiative, state, _organisation, body, _start, _end) in enumerate(rows):
+            if initiative is not None:
+                members["initiative", initiatives[initiative]].append(i)
+            if ("state", state) not in members:  # a state no longer offered
+                declare("state", state, state)
+            members["state", state].append(i)
+            if body is not None:
+                members["body", bodies[body]].append(i)
+        # The links of every pledge, published or not (those not published are left out here): on SQLite,
+        # asking only for the published pledges' links took three times as long.
+        linked = Place.objects.filter(pk__in=Pledge.places.through.objects.values("place_id"))
+        continents = set(Continent.values)
+        place_keys = {}
+        for pk, continent, country, kind, slug, name in linked.values_list(
+            "pk", "continent", "country", "kind", "slug", "name"
+        ):
+            keys = place_keys[pk] = [("continent", continent)] if continent in continents else []
+            if ("country", country) not in members:
+                declare("country", country, country_label(country))
+            keys.append(("country", country))
+            if kind != Place.Kind.COUNTRY:
+                if ("city", slug) not in members:
+                    declare("city", slug, name)
+                keys.append(("city", slug))
+        for pledge, place in Pledge.places.through.objects.values_list("pledge_id", "place_id"):
+            if (i := position.get(pledge)) is not None:
+                for key in place_keys[place]:
+                    members[key].append(i)
+        topic_keys = {pk: (TOPIC_FACET[topic.kind], topic.slug) for pk, topic in topics.items()}
+        for pledge, topic in Pledge.topics.through.objects.values_list("pledge_id", "topic_id"):
+            if (i := position.get(pledge)) is not None and topic in topic_keys:
+                members[topic_keys[topic]].append(i)
+
+        units: dict[str, int] = {}
+        target_rows = [
+            (i, units.setdefault(unit, len(units)), number)
+            for pledge, unit, number in Target.objects.values_list("pledge_id", "unit", "number")
+            if (i := position.get(pledge)) is not None
+        ]
+        targets = np.array(target_rows, dtype=np.int64).reshape(-1, 3)
+        return PledgeIndex(
+            version=version,
+            ids=array("q", (row[0] for row in rows)),
+            title_keys=np.full(len(rows), "", dtype=object),  # the list is never by title
+            published=np.full(len(rows), -1, dtype=np.int64),  # no update in place: rebuilt on a change
+            postings=postings_of(members, labels, len(rows)),
+            labels=labels,
+            link_place=np.empty(0, dtype=np.int64),  # pledges are not on the practices' map
+            link_position=np.empty(0, dtype=np.int64),
+            vocabulary={},
+            seen=seen,
+            log_since=log_since,
+            by_title=np.arange(len(rows), dtype=np.int64),
+            facets=BITSET_FACETS,
+            alphabetical=(),
+            start_years=np.array([int(row[5]) if row[5] else NO_YEAR for row in rows], dtype=np.int64),
+            end_years=np.array([int(row[6]) if row[6] else NO_YEAR for row in rows], dtype=np.int64),
+            organisations=np.array([row[3] for row in rows], dtype=np.int64),
+            targets=(targets[:, 0].copy(), targets[:, 1].copy(), targets[:, 2].copy()),
+            units=list(units),
+        )
+
+
+PLEDGES = LiveIndex("pledges", build=build_pledge_index, catch_up=catch_up_unless_other_kinds, in_background=False)
+
+
+def pledge_index() -> PledgeIndex:
+    return PLEDGES.get()
+
+
+def select(index: PledgeIndex, chosen: dict[str, str]) -> int:
+    """The bitset of the published pledges the chosen filters select ({name: value as in the URL})."""
+    bits = index.select({name: value for name, value in chosen.items() if name != "year"})
+    if "year" in chosen:
+        bits &= index.active_in(int(chosen["year"]))
+    return bits
+
+
+def cards(index: PledgeIndex, bits: int) -> IndexSelection:
+    """The selected pledges, newest first, for a paginator."""
+    return IndexSelection(index, bits, cards=Pledge.objects.for_cards())
+
+
+def _year_options(index: PledgeIndex, flags: np.ndarray, chosen: str | None) -> list[FacetOption]:
+    """The years the selected pledges run in, newest first, each with as many pledges as the year
+    filter would select: an ongoing pledge, with no end, counts in every year shown from its start on
+    (up to this year, the latest year a selected pledge reaches, or the year chosen)."""
+    starts = index.start_years[flags]
+    ends = index.end_years[flags][starts != NO_YEAR]
+    starts = starts[starts != NO_YEAR]
+    if not len(starts):
+        return []
+    dated = ends[ends != NO_YEAR]
+    last = max(timezone.localdate().year, int(starts.max()), int(dated.max(initial=0)), int(chosen or 0))
+    ends = np.where(ends == NO_YEAR, last, ends)
+    first = int(starts.min())
+    span = last - first + 1
+    # Each pledge adds one from its start year and takes it back after its end year.
+    changes = np.bincount(starts - first, minlength=span + 1) - np.bincount(ends + 1 - first, minlength=span + 1)
+    running = np.cumsum(changes)[:span].tolist()
+    return [FacetOption(str(first + i), str(first + i), n) for i, n in reversed(list(enumerate(running))) if n]
+
+
+def panel(index: PledgeIndex, bits: int, chosen: dict[str, str]) -> tuple[dict[str, list[FacetOption]], Totals]:
+    """The facets and totals of a selection of published pledges."""
+    if not chosen:  # the unfiltered list, asked for most: its panel is kept with the index, a language
+        return index.memo.get(("pledge panel", get_language()), lambda: _panel(index, bits, chosen), _panel_bytes)
+    return _panel(index, bits, chosen)
+
+
+def _panel_bytes(found) -> int:
+    return 200 * sum(len(options) for options in found[0].values())
+
+
+def _panel(index: PledgeIndex, bits: int, chosen: dict[str, str]) -> tuple[dict[str, list[FacetOption]], Totals]:
+    facets = dict(index.counts(bits))
+    facets["theme"] = sorted(facets["theme"], key=lambda option: alphabetical_key(option.label))
+    facets["country"] = sorted(facets["country"], key=lambda option: option.label)
+    busiest = sorted(facets["city"], key=lambda option: (-option.count, option.label))[:MAX_CITY_OPTIONS]
+    facets["city"] = sorted(busiest, key=lambda option: option.label)
+    flags = _flags(bits, len(index.ids))
+    facets["year"] = _year_options(index, flags, chosen.get("year"))
+    countries_counted = len(facets["country"])
     # A value chosen in the URL stays in its list, even when nothing it selects is published.
     for name, value in chosen.items():
         if not any(option.value == value for option in facets[name]):
-            facets[name] = [Option(value, value, 0), *facets[name]]
+            facets[name] = [FacetOption(value, value, 0), *facets[name]]
 
-    totals = Totals(
-        pledges=len(pledges),
-        bodies=len({row[3] for row in pledges}),
-        countries=len({places[place][1] for _, place in place_links}),
-        units=list(units),
+    chosen_targets = flags[index.target_position]
+    sums = np.bincount(
+        index.target_unit[chosen_targets], weights=index.target_number[chosen_targets], minlength=len(index.units)
     )
-    return facets, totals, ids if chosen and isinstance(ids, list) else None
+    units = sorted((-int(total), unit) for unit, total in zip(index.units, sums.tolist(), strict=True) if total)
+    totals = Totals(
+        pledges=bits.bit_count(),
+        bodies=len(np.unique(index.organisations[flags])),
+        countries=countries_counted,
+        units=[(unit, -total) for total, unit in units[:TOTAL_UNITS]],
+    )
+    return facets, totals
 
 
-def panel(selection, chosen: dict[str, str]) -> tuple[dict[str, list[Option]], Totals, list[int] | None]:
-    """The facets and totals of a selection of published pledges, and the ids of a filtered one
-    (newest first, for its pages: see `cards`), cached until public content changes."""
-    filters = "&".join(f"{name}={chosen[name]}" for name in FACETS if name in chosen)
-    # "ids": entries cached by the code before they held the ids are not read back.
-    key = f"pledges:panel:ids:{listing_version()}:{get_language()}:{filters}"
-    found = cache.get(key)
-    if found is None:
-        found = _count(selection, chosen)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
-
-
-def cards(ids: list[int]) -> list[Pledge]:
-    """The pledges of a page of ids, in that order, with what their cards show."""
-    found = {pledge.pk: pledge for pledge in Pledge.objects.published().filter(pk__in=ids).for_cards()}
-    return [found[pk] for pk in ids if pk in found]
-
-
-def groups(filterset, facets: dict[str, list[Option]]) -> list[Group]:
+def groups(filterset, facets: dict[str, list[FacetOption]]) -> list[Group]:
     fields = filterset.form.fields
     data = filterset.data if filterset.is_bound else {}
     return [Group(name, str(fields[name].label), facets[name], data.get(name, "")) for name in FACETS]

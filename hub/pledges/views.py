@@ -21,13 +21,13 @@ from hub.publishing.translations import reading
 PREVIEWABLE_SESSION_KEY = "previewable_pledges"
 
 
-def _list_context(request, filterset, *, base=None, fixed=()):
-    base = base if base is not None else Pledge.objects.published()
+def _list_context(request, filterset, *, fixed=()):
     if filterset.is_bound:
         filterset.form.is_valid()
-    selection = filterset.filter_queryset(base) if filterset.is_bound else base
     chosen = filterset.chosen()
-    facets, totals, ids = listing.panel(selection, chosen)
+    index = listing.pledge_index()
+    selected = listing.select(index, chosen)
+    facets, totals = listing.panel(index, selected, chosen)
     data = filterset.data if filterset.is_bound else {}
     active = []
     for name, value in chosen.items():
@@ -38,14 +38,9 @@ def _list_context(request, filterset, *, base=None, fixed=()):
         remaining.pop(name, None)
         remaining.pop("page", None)
         active.append((str(filterset.form.fields[name].label), label, f"?{remaining.urlencode()}"))
-    if ids is None:
-        page = paginate(request, selection.newest_first().for_cards())
-    else:  # a filtered selection: its pages come from the ids the panel kept, without running the filters
-        page = paginate(request, ids)
-        page.object_list = listing.cards(page.object_list)
     return {
         "filterset": filterset,
-        "page": page,
+        "page": paginate(request, listing.cards(index, selected)),
         "facet_groups": listing.groups(filterset, facets),
         "active_filters": active,
         "totals": totals,

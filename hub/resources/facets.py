@@ -22,13 +22,13 @@ from hub.search.facet_index import (
     FacetIndex,
     IndexSelection,
     LiveIndex,
+    catch_up_unless_other_kinds,
     country_name,
     log_since_now,
     ordered_labels,
     place_links,
     postings_of,
     term_label,
-    unseen_changes,
 )
 from hub.vocabularies.models import Topic
 
@@ -104,18 +104,9 @@ def build_resource_index(version) -> FacetIndex:
         )
 
 
-def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
-    """The same index if every change since it was built was a practice's, else None (rebuilt)."""
-    if version & 1 or (changes := unseen_changes(index)) is None:
-        return None
-    unseen, seen, log_since = changes
-    if not unseen or any(practice is None for _, practice in unseen):
-        return None  # a change of another kind leaves no row; a bulk change leaves one without a practice
-    index.version, index.seen, index.log_since = version, seen, log_since
-    return index
-
-
-RESOURCES = LiveIndex("resources", build=build_resource_index, catch_up=_catch_up, in_background=False)
+RESOURCES = LiveIndex(
+    "resources", build=build_resource_index, catch_up=catch_up_unless_other_kinds, in_background=False
+)
 
 
 def resource_index() -> FacetIndex:

@@ -801,6 +801,18 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     return updated
 
 
+def catch_up_unless_other_kinds(index: FacetIndex, version) -> FacetIndex | None:
+    """For the index of a kind other than practices, rebuilt on any change of its own: the same index
+    if every change since it was built was a practice's, else None (rebuilt)."""
+    if version & 1 or (changes := unseen_changes(index)) is None:
+        return None
+    unseen, seen, log_since = changes
+    if not unseen or any(practice is None for _, practice in unseen):
+        return None  # a change of another kind leaves no row; a bulk change leaves one without a practice
+    index.version, index.seen, index.log_since = version, seen, log_since
+    return index
+
+
 def _release_freed_memory() -> None:
     """Hand the old index's memory back to the system: glibc keeps what a thread frees in that
     thread's arena, so without this a process would hold two indexes' worth after each rebuild."""

@@ -133,3 +133,42 @@ def test_a_filtered_list_pages_newest_first_and_follows_a_publication(
     with django_capture_on_commit_callbacks(execute=True):  # the new listing version, once committed
         pledge_factory("The newest pledge", body="City of Cali")
     assert client.get("/pledges/", {"country": "CO"}).context["page"][0].title == "The newest pledge"
+
+
+def test_an_ongoing_pledge_counts_in_every_year_the_year_filter_selects_it(client, pledge_factory):
+    pledge_factory("Ongoing since 2021", body="City of Lyon", place=("Lyon", "FR"), start=date(2021, 3, 1), end=None)
+    pledge_factory("Only in 2022", body="City of Cali", start=date(2022, 1, 1), end=date(2022, 6, 1))
+    this_year = date.today().year
+
+    years = {o.value: o.count for o in client.get("/pledges/").context["facet_groups"][-1].options}
+    later = client.get("/pledges/", {"year": this_year + 3})
+
+    assert years["2021"] == 1 and years["2022"] == 2 and years[str(this_year)] == 1 and "2020" not in years
+    assert [p.title for p in later.context["page"]] == ["Ongoing since 2021"]
+    chosen = {o.value: o.count for o in later.context["facet_groups"][-1].options}
+    assert chosen[str(this_year + 3)] == later.context["totals"].pledges == 1
+
+
+def test_a_new_combination_of_filters_is_counted_without_asking_the_database(
+    client, pledge_factory, call_to_local_action
+):
+    seeds(pledge_factory, call_to_local_action)
+    client.get("/pledges/")  # the index of the published pledges, built once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/pledges/", {"continent": "LA", "theme": "discrimination-and-xenophobia"})
+
+    totals = response.context["totals"]
+    assert totals.pledges == 1 and dict(totals.units) == {"families": 500, "case managers": 40}
+    counting = [q["sql"] for q in queries if "pledges_pledge_topics" in q["sql"] or "SUM(" in q["sql"].upper()]
+    assert counting == [] and len(queries) <= 6
+
+
+def test_with_nothing_published_the_list_says_so_and_keeps_the_filter_chosen(client, pledge_factory):
+    pledge_factory("A pledge under review", status=Pledge.Status.SUBMITTED)
+
+    response = client.get("/pledges/", {"country": "CO", "year": "2024"})
+
+    assert response.status_code == 200 and response.context["totals"].pledges == 0
+    assert "No published pledge matches these filters." in response.content.decode()
+    groups = {group.name: [(o.value, o.count) for o in group.options] for group in response.context["facet_groups"]}
+    assert groups["country"] == [("CO", 0)] and groups["year"] == [("2024", 0)] and groups["state"] == []

@@ -1,17 +1,16 @@
 """Small lists of resources for other apps' pages: the home page, topics, places and practices."""
 
-from functools import lru_cache
-
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from hub.lib.addresses import slug_address
 from hub.lib.json_ld import json_ld_script
 from hub.publishing.templatetags.content_translations import language_in_sentence
 from hub.publishing.translations import language_of_field
@@ -94,7 +93,7 @@ def resource_json_ld(context, resource) -> str:
         "@type": SCHEMA_TYPES.get(resource.type, "CreativeWork"),
         "name": resource.title,
         "abstract": resource.summary,
-        "url": request.build_absolute_uri(_slug_address("resources:detail", resource.slug)),
+        "url": request.build_absolute_uri(slug_address("resources:detail", resource.slug)),
         "sameAs": resource.url or None,
         "author": {"@type": "Organization", "name": resource.author} if resource.author else None,
         "datePublished": resource.issued.isoformat() if resource.issued else None,
@@ -113,20 +112,6 @@ def resource_json_ld(context, resource) -> str:
         }
         data["associatedMedia"] = {k: v for k, v in data["associatedMedia"].items() if v is not None}
     return json_ld_script(data)
-
-
-@lru_cache(maxsize=64)
-def _address(prefix: str, urlconf, language: str | None, name: str) -> tuple[str, str]:
-    """The address of a page named `name` with one slug, around the slug: one reverse() a process
-    and language (addresses start with the language's prefix)."""
-    before, after = reverse(name, args=["slug"], urlconf=urlconf).rsplit("slug", 1)
-    return before, after
-
-
-def _slug_address(name: str, slug: str) -> str:
-    # A slug is letters, digits, hyphens and underscores: nothing to quote.
-    before, after = _address(get_script_prefix(), get_urlconf(), get_language(), name)
-    return f"{before}{slug}{after}"
 
 
 @register.simple_tag
@@ -155,7 +140,7 @@ def resource_card(resource) -> str:
     chips = ""
     if themes := resource.themes:
         links = "".join(
-            f'<li><a href="{e(_slug_address("practices:topic", theme.slug))}">{e(theme.name)}</a></li>'
+            f'<li><a href="{e(slug_address("practices:topic", theme.slug))}">{e(theme.name)}</a></li>'
             for theme in themes
         )
         chips = f'\n  <ul class="chips" aria-label="{e(_("Themes"))}">{links}</ul>'
@@ -164,7 +149,7 @@ def resource_card(resource) -> str:
         '<article class="card">\n'
         f'  <p class="eyebrow">{e(TYPE_LABELS.get(resource.type, resource.type))}</p>\n'
         f'  <h3 class="card-title" lang="{e(language_of_field(resource, "title"))}">'
-        f'<a href="{e(_slug_address("resources:detail", resource.slug))}">{e(resource.title)}</a></h3>\n'
+        f'<a href="{e(slug_address("resources:detail", resource.slug))}">{e(resource.title)}</a></h3>\n'
         f'  <p class="card-meta">\n    {chr(10).join(meta)}\n  </p>\n'
         f'  <p class="card-summary" lang="{e(language_of_field(resource, "summary"))}">{e(summary)}</p>'
         f"{chips}\n</article>\n"
