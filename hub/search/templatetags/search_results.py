@@ -1,11 +1,13 @@
-"""A practice's card among search results, built in Python.
+"""The practices' cards of a page of search results, built in Python.
 
 Through the template language, twenty cards took a third of a search page's rendering (each lookup,
-filter and include of each card is resolved anew); the same HTML built here takes a fraction of it.
-templates/search/search.html calls it once per result."""
+filter and include of each card is resolved anew, and Django's escaping checks every argument for a
+lazy string); the same HTML built here takes a fraction of it. templates/search/search.html calls it
+once per page."""
+
+from html import escape as escape_text
 
 from django import template
-from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -16,50 +18,55 @@ from hub.publishing.translations import language_of_field
 register = template.Library()
 
 
-def translated_from(obj) -> SafeString:
+def _html(value) -> str:
+    """What {{ value }} puts in a page: safe strings (the marked titles and snippets) as they are, the
+    rest escaped as Django escapes."""
+    return value.__html__() if hasattr(value, "__html__") else escape_text(str(value))
+
+
+def translated_from(obj) -> str:
     """What publishing/_card_translated.html shows: "Translated from …", or nothing."""
     if not (language := getattr(obj, "translated_from", None)):
-        return mark_safe("")
-    sentence = _("Translated from %(language)s") % {"language": escape(language_in_sentence(language))}
-    return format_html('<span class="translated-from">{}</span>', mark_safe(sentence))  # noqa: S308 - as blocktranslate: the name escaped
+        return ""
+    # As blocktranslate does: the language's name escaped, the translated sentence as it is.
+    sentence = _("Translated from %(language)s") % {"language": escape_text(language_in_sentence(language))}
+    return f'<span class="translated-from">{sentence}</span>'
+
+
+def practice_result(practice, theme_urls: dict, themes_label: str) -> str:
+    """The card of one search result: its title and snippet with the words marked (the view's
+    search_title and search_snippet), organisation, places, period, translation and themes."""
+    meta = [f"<span>{_html(practice.organisation.name)}</span>"] if practice.organisation else []
+    meta += [f"<span>{_html(place)}</span>" for place in practice.places.all()]
+    if when := period(practice):
+        meta.append(f"<span>{_html(when)}</span>")
+    snippet = ""
+    if practice.search_snippet:
+        language = getattr(practice, "snippet_language", None) or practice.language
+        snippet = f'<p class="card-summary snippet" lang="{_html(language)}">{_html(practice.search_snippet)}</p>'
+    themes = ""
+    if practice.themes:
+        chips = []
+        for theme in practice.themes:
+            if theme.slug not in theme_urls:
+                theme_urls[theme.slug] = _html(theme.get_absolute_url())
+            chips.append(f'<li><a href="{theme_urls[theme.slug]}">{_html(theme.name)}</a></li>')
+        themes = f'<ul class="chips" aria-label="{themes_label}">{"".join(chips)}</ul>'
+    return (
+        '<article class="card search-result">\n'
+        f'  <h3 class="card-title" lang="{_html(language_of_field(practice, "title"))}">'
+        f'<a href="{_html(practice.get_absolute_url())}">{_html(practice.search_title)}</a></h3>\n'
+        f'  <p class="card-meta">{"".join(meta)}{translated_from(practice)}</p>\n'
+        f"  {snippet}\n"
+        f"  {themes}\n"
+        "</article>"
+    )
 
 
 @register.simple_tag
-def practice_result(practice) -> SafeString:
-    """The card of a search result: its title and snippet with the words marked (the view's
-    search_title and search_snippet), organisation, places, period, translation and themes."""
-    meta = [format_html("<span>{}</span>", practice.organisation.name)] if practice.organisation else []
-    meta += [format_html("<span>{}</span>", place) for place in practice.places.all()]
-    if when := period(practice):
-        meta.append(format_html("<span>{}</span>", when))
-    snippet = ""
-    if practice.search_snippet:
-        snippet = format_html(
-            '<p class="card-summary snippet" lang="{}">{}</p>',
-            getattr(practice, "snippet_language", None) or practice.language,
-            practice.search_snippet,
-        )
-    themes = ""
-    if practice.themes:
-        themes = format_html(
-            '<ul class="chips" aria-label="{}">{}</ul>',
-            _("Themes"),
-            format_html_join(
-                "", '<li><a href="{}">{}</a></li>', ((t.get_absolute_url(), t.name) for t in practice.themes)
-            ),
-        )
-    return format_html(
-        '<article class="card search-result">\n'
-        '  <h3 class="card-title" lang="{}"><a href="{}">{}</a></h3>\n'
-        '  <p class="card-meta">{}{}</p>\n'
-        "  {}\n"
-        "  {}\n"
-        "</article>",
-        language_of_field(practice, "title"),
-        practice.get_absolute_url(),
-        practice.search_title,
-        mark_safe("".join(meta)),  # noqa: S308 - each part built by format_html
-        translated_from(practice),
-        snippet,
-        themes,
-    )
+def practice_results(practices) -> SafeString:
+    """The cards of a page of search results (a theme's address worked out once a page)."""
+    theme_urls: dict[str, str] = {}
+    themes_label = _html(_("Themes"))
+    cards = [practice_result(practice, theme_urls, themes_label) for practice in practices]
+    return mark_safe("\n".join(cards))  # noqa: S308 - every value escaped by _html, or safe already
