@@ -26,6 +26,9 @@ from django.db import transaction
 from django.utils import timezone
 
 LISTING_VERSION_KEY = "practices:listing-version"
+# Moves whenever the search index of a kind other than practices changes (hub.search.services._index):
+# the counts of the search page's tabs for those kinds are kept under it.
+DOCUMENTS_VERSION_KEY = "search:documents-version"
 # More practices than this in one change: one row meaning "anything may have changed" (a rebuild),
 # rather than a row each that every process would apply one by one.
 DELTA_LIMIT = 100
@@ -51,6 +54,19 @@ def listings_changed(practices: Iterable[int] | None = None) -> None:
         ListingChange.objects.bulk_create(ListingChange(practice_id=pk, created_at=now) for pk in pks)
     ListingChange.objects.filter(created_at__lt=now - timedelta(days=CHANGE_LOG_DAYS)).delete()
     transaction.on_commit(lambda: cache.set(LISTING_VERSION_KEY, time.time_ns() & ~1, None))
+
+
+def documents_version() -> int:
+    return cache.get_or_set(DOCUMENTS_VERSION_KEY, time.time_ns, timeout=None)
+
+
+def documents_changed() -> None:
+    """The search index of a kind other than practices changed. The version moves at once, so that the
+    writing transaction's own requests (and tests, which never commit) count afresh, and again once
+    committed, so that a count another process made meanwhile from what was not committed yet is
+    never read."""
+    cache.set(DOCUMENTS_VERSION_KEY, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(DOCUMENTS_VERSION_KEY, time.time_ns(), None))
 
 
 # Set when a response used a facet index older than the listing version (a rebuild was still

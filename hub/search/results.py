@@ -14,12 +14,14 @@ typed finds nothing, the search runs again with it corrected and says so.
 other rankings.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import django_filters
 import numpy as np
+from django.core.cache import cache
 from django.db import connection
 from django.utils.module_loading import import_string
 
@@ -27,7 +29,8 @@ from hub.practices.models import Practice
 from hub.search.engines import get_engine
 from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
 from hub.search.fusion import FULLTEXT_DEPTH, FusedResults, feedback_ids, fused_head, meaning_ids, wants_meaning
-from hub.search.kinds import PRACTICES, SearchKind, search_kind_named
+from hub.search.kinds import PRACTICES, SearchKind, search_kind_named, search_kinds
+from hub.search.listing import documents_version
 from hub.search.query import ParsedQuery, Term, parse
 from hub.search.ranking import FILL_BELOW, TIERS, Collection, Tier, idf, near_matches, rank, some_matches
 from hub.search.snippets import query_terms
@@ -470,7 +473,26 @@ def lexical_ranking(text: str, *, kind: str = PRACTICES, limit: int = 100) -> li
 
 def kind_count(kind: SearchKind, text: str) -> int:
     """How many published objects of the kind match the words: the count on its tab."""
-    return search_practices(text).count if kind.slug == PRACTICES else search_kind(kind, text).count
+    return search_practices(text).count if kind.slug == PRACTICES else tab_counts(text)[kind.slug]
+
+
+TAB_COUNTS_SECONDS = 600  # a bound, should an object leave its kind's published ones unindexed
+
+
+def tab_counts(text: str) -> dict[str, int]:
+    """{kind: how many of its published objects match the words} for every kind but practices: the
+    counts of the search page's other tabs. Counting a common word over 20 000 pledges costs more than
+    the whole rest of the page, so the counts are kept in the cache for the words until an object of
+    those kinds is indexed or taken out (listing.documents_version): a practice's publication keeps
+    them."""
+    kinds = [kind for kind in search_kinds() if kind.slug != PRACTICES]
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    key = f"search:tab-counts:{documents_version()}:{digest}"
+    counts = cache.get(key) or {}
+    if missing := [kind for kind in kinds if kind.slug not in counts]:
+        counts = {**counts, **{kind.slug: search_kind(kind, text, count_only=True).count for kind in missing}}
+        cache.set(key, counts, TAB_COUNTS_SECONDS)
+    return counts
 
 
 def _no_ids() -> np.ndarray:
@@ -592,10 +614,9 @@ class KindResults:
 READ_BY_ID_BELOW = 2000
 
 
-def _published_rows(kind: SearchKind, document_ids: np.ndarray) -> tuple[dict[int, tuple], int]:
-    """The (pk, facet values…) rows of the published objects among these documents, by pk, and how many
+def _published_rows(kind: SearchKind, document_ids: np.ndarray, fields: list[str]) -> tuple[dict[int, tuple], int]:
+    """The (pk, *fields) rows of the published objects among these documents, by pk, and how many
     objects of the kind are published: a search's tab reads its matches' rows, not the whole kind's."""
-    fields = [facet.field for facet in kind.facets]
     published = kind.published()
     if len(document_ids) >= READ_BY_ID_BELOW:
         rows = {row[0]: row for row in published.values_list("pk", *fields)}
@@ -605,9 +626,12 @@ def _published_rows(kind: SearchKind, document_ids: np.ndarray) -> tuple[dict[in
     return rows, published.count()
 
 
-def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = None) -> KindSearch:
+def search_kind(
+    kind: SearchKind, text: str, chosen: dict[str, str] | None = None, *, count_only: bool = False
+) -> KindSearch:
     """The published objects of `kind` that match the words, or most of the rare ones, and have the
-    chosen facet values."""
+    chosen facet values. count_only: what a tab shows, the count alone (no facet values, nothing
+    that ranking needs), for the words without facets."""
     search = KindSearch(kind=kind, text=text, parsed=parse(text), chosen=dict(chosen or {}))
     if search.parsed.is_empty:
         return search
@@ -630,7 +654,8 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     search.indexed = search.parsed.within(frequency) or search.parsed
 
     matched_by_group = [matching([group]) for group in search.parsed.groups]
-    published, published_count = _published_rows(kind, np.unique(np.concatenate(matched_by_group)))
+    fields = [] if count_only else [facet.field for facet in kind.facets]
+    published, published_count = _published_rows(kind, np.unique(np.concatenate(matched_by_group)), fields)
     published_ids = np.array(kind.document_ids(list(published)), dtype=np.int64)
     per_group = [np.intersect1d(ids, published_ids) for ids in matched_by_group]
     excluded = np.concatenate([matching([[term]]) for term in search.parsed.excluded] or [_no_ids()])
@@ -643,6 +668,9 @@ def search_kind(kind: SearchKind, text: str, chosen: dict[str, str] | None = Non
     found = np.union1d(every, near)
     if len(found) < FILL_BELOW and len(members) > 1:
         found = universe[some_matches(members, required)]
+    if count_only:
+        search.ids = found  # every one published (per_group); no facet chosen
+        return search
     search.matched = [published[pk] for pk in kind.object_ids(found).tolist() if pk in published]
     kept = [row[0] for row in search.matched if search._keeps(row, search.chosen)]
     search.ids = np.array(kind.document_ids(kept), dtype=np.int64)

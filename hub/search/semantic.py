@@ -49,7 +49,7 @@ BATCH = 32  # texts embedded at once by the worker
 REFRESH_OVERLAP = timedelta(minutes=2)
 BLOCK = 256  # rows made float32 at a time by a search: 512 KB, within a core's cache
 SAMPLE_STRIDE = 8  # neighbourhood(): one score in this many estimates where its closest end
-SCORES_KEPT = 32  # queries whose scores over every row a matrix keeps: 400 KB each at 100 000 rows
+SCORES_KEPT = 32  # queries whose scores over every row a matrix keeps (400 KB each at 100 000 rows), and over some rows
 
 
 def object_text(fields: dict[str, str]) -> str:
@@ -196,6 +196,8 @@ class VectorMatrix:
         self.version = None
         self.generation = 0  # moved by every change of the rows: kept scores of another are never used
         self._scores: OrderedDict[bytes, tuple[int, np.ndarray]] = OrderedDict()
+        # The scores of a query over some rows only (a filtered search's): (query, rows) -> (generation, scores).
+        self._row_scores: OrderedDict[bytes, tuple[int, np.ndarray]] = OrderedDict()
         self._scores_lock = threading.Lock()
         self._empty()
 
@@ -218,7 +220,8 @@ class VectorMatrix:
     @property
     def scores_nbytes(self) -> int:
         with self._scores_lock:
-            return sum(found.nbytes for _generation, found in self._scores.values())
+            kept = [*self._scores.values(), *self._row_scores.values()]
+            return sum(found.nbytes for _generation, found in kept)
 
     def refresh(self, *, whole: bool = False) -> None:
         """Read the rows written since the last refresh (all of them the first time, or when `whole`)."""
@@ -254,6 +257,7 @@ class VectorMatrix:
         with self._scores_lock:
             self.generation += 1
             self._scores.clear()
+            self._row_scores.clear()
 
     def _put(self, pks: np.ndarray, rows: list) -> None:
         block = np.frombuffer(b"".join(bytes(vector) for _, vector in rows), dtype=STORED_DTYPE)
@@ -266,6 +270,7 @@ class VectorMatrix:
             ]
             self.generation += 1
             self._scores.clear()
+            self._row_scores.clear()
         if pks.max() >= len(self._row_of_pk):
             grown = np.full(max(int(pks.max()) + 1, 2 * len(self._row_of_pk)), -1, dtype=np.int64)
             grown[: len(self._row_of_pk)] = self._row_of_pk
@@ -307,6 +312,7 @@ class VectorMatrix:
         """Benchmarks measure a query searched for the first time."""
         with self._scores_lock:
             self._scores.clear()
+            self._row_scores.clear()
 
     def kept_scores(self, query: np.ndarray) -> np.ndarray | None:
         """The query's scores over every row if they were computed since the rows last changed."""
@@ -332,11 +338,25 @@ class VectorMatrix:
         return found
 
     def scores_of_rows(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
-        """The cosine of the query with these rows only (not kept)."""
+        """The cosine of the query with these rows only, kept for the same query over the same rows (the
+        same filtered search again): gathering thousands of scattered rows costs more than the product."""
         found = self.kept_scores(query)
         if found is not None:
             return found[rows]
-        return quantised_dot(self.codes[rows], self.scales[rows], query)
+        key = np.asarray(query, dtype=np.float32).tobytes() + hashlib.blake2b(rows.tobytes(), digest_size=16).digest()
+        with self._scores_lock:
+            kept = self._row_scores.get(key)
+            if kept is not None and kept[0] == self.generation:
+                self._row_scores.move_to_end(key)
+                return kept[1]
+            generation = self.generation
+        found = quantised_dot(self.codes[rows], self.scales[rows], query)
+        with self._scores_lock:
+            if generation == self.generation:
+                self._row_scores[key] = (generation, found)
+                while len(self._row_scores) > SCORES_KEPT:
+                    self._row_scores.popitem(last=False)
+        return found
 
     def vector_of(self, pk: int) -> np.ndarray | None:
         row = self.rows_of(np.array([pk], dtype=np.int64))[0]

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from hub.search.documents import analyse, analyse_many, read_texts
 from hub.search.engines import get_engine
 from hub.search.kinds import PRACTICES, ObjectText, SearchKind, search_kind_named, search_kinds
-from hub.search.listing import listings_changed
+from hub.search.listing import documents_changed, listings_changed
 from hub.search.models import SearchDocument, SearchTerm
 from hub.search.semantic import vectors_stale
 
@@ -102,6 +102,8 @@ def _index(kind: SearchKind, published: list[int], *, removed: list[int]) -> Non
         if documents:
             engine.write(cursor, documents)
         _update_vocabulary(cursor, change)
+    if kind.slug != PRACTICES:
+        documents_changed()
     # Their vectors (any status: the duplicate check reads queued ones) by the background queue, once committed.
     vectors_stale(kind=kind, object_ids=[*published, *removed])
 
@@ -143,6 +145,7 @@ def _rebuild(*, progress, workers: int | None) -> dict:
     # Searches keep each word's matches with the facet index (results.PracticeSearch.matches): a new
     # listing version, once committed, makes every process build both afresh.
     listings_changed()
+    documents_changed()
     with connection.cursor() as cursor:
         _take_turns(cursor)
         engine.clear(cursor)

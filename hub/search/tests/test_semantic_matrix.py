@@ -92,6 +92,28 @@ def test_a_narrow_filter_finds_what_the_whole_matrix_finds_among_its_practices(d
     assert narrow[0][0] == 1 + 10 * int(np.argmax(rows[::10] @ query))
 
 
+def test_a_narrow_filter_searched_again_reuses_its_scores_until_a_vector_changes(db):
+    rows = unit_rows(400, seed=10)
+    store(rows)
+    matrix = semantic.vector_matrix()
+    query = rows[20]
+    allowed = np.arange(1, 401, 10, dtype=np.int64)  # 40 of 400: the rows multiplied alone
+    selected = matrix.rows_of(allowed)
+
+    first = matrix.scores_of_rows(selected, query)
+    assert matrix.scores_of_rows(selected, query) is first  # not computed again
+    assert matrix.kept_scores(query) is None  # nor the whole matrix's computed for it
+
+    # The worker rewrites practice 11's vector (one of the allowed) as practice 21's, the query's own.
+    store(rows[20:21], first_pk=11)
+    matrix = semantic.vector_matrix()
+    again = matrix.scores_of_rows(selected, query)
+
+    assert again is not first
+    assert np.allclose(again, semantic.quantised_dot(matrix.codes[selected], matrix.scales[selected], query))
+    assert [pk for pk, _ in semantic.nearest(matrix, query, allowed, limit=2, minimum=0.9)] == [11, 21]
+
+
 def test_a_query_searched_again_reuses_its_scores_brought_up_to_date_when_vectors_change(db):
     rows = unit_rows(50, seed=7)
     store(rows)
