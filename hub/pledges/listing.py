@@ -32,6 +32,7 @@ from hub.search.facet_index import (
     LiveIndex,
     alphabetical_key,
     catch_up_unless_other_kinds,
+    facet_options,
     log_since_now,
     postings_of,
 )
@@ -114,12 +115,7 @@ def build_pledge_index(version) -> PledgeIndex:
             )
         )
         position = {row[0]: i for i, row in enumerate(rows)}
-        members: dict[tuple[str, str], list[int]] = {}
-        labels: dict[tuple[str, str], object] = {}
-
-        def declare(facet, value, label):
-            members[facet, value] = []
-            labels[facet, value] = label
+        members, labels, declare = facet_options()
 
         # Declared in the order the options are shown (countries and cities are sorted when counted).
         initiatives = {}

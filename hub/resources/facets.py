@@ -24,6 +24,7 @@ from hub.search.facet_index import (
     LiveIndex,
     catch_up_unless_other_kinds,
     country_name,
+    facet_options,
     log_since_now,
     ordered_labels,
     place_links,
@@ -46,12 +47,7 @@ def build_resource_index(version) -> FacetIndex:
         year = Substr(Cast("issued", output_field=CharField()), 1, 4)
         rows = list(published.newest_first().annotate(year=year).values_list("pk", "type", "year"))
         position = {row[0]: i for i, row in enumerate(rows)}
-        members: dict[tuple[str, str], list[int]] = {}
-        labels: dict[tuple[str, str], object] = {}
-
-        def declare(facet, value, label):
-            members[facet, value] = []
-            labels[facet, value] = label
+        members, labels, declare = facet_options()
 
         for value, label in Resource.Type.choices:
             declare("type", value, label)

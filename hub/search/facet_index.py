@@ -406,6 +406,19 @@ def _matrix_row(positions: list[int], words: int) -> np.ndarray:
     return np.packbits(flags, bitorder="little").view(np.uint64)
 
 
+def facet_options():
+    """What an index build fills: each option's member positions and its label, in the order the options
+    are declared, and `declare(facet, value, label)` to add an option with no members yet."""
+    members: dict[tuple[str, str], list[int]] = {}
+    labels: dict[tuple[str, str], object] = {}
+
+    def declare(facet, value, label):
+        members[facet, value] = []
+        labels[facet, value] = label
+
+    return members, labels, declare
+
+
 def postings_of(members: dict[tuple[str, str], list[int]], labels: dict, size: int) -> "Postings":
     """The postings of the options that have members (their positions), in the labels' order."""
     keys = [key for key in labels if members.get(key)]
@@ -472,12 +485,7 @@ def build_index(version, *, seen: dict | None = None, log_since=None) -> FacetIn
     rows = list(published.newest_first().values_list(*ROW_FIELDS))
     ids = array("q", [row[0] for row in rows])
     position = {pk: i for i, pk in enumerate(ids)}
-    members: dict[tuple[str, str], list[int]] = {}
-    labels: dict[tuple[str, str], object] = {}
-
-    def declare(facet, value, label):
-        members[facet, value] = []
-        labels[facet, value] = label
+    members, labels, declare = facet_options()
 
     # Labels of vocabulary terms are lazy: each reader's language gets its own (FacetIndex._labels).
     topics = list(Topic.objects.all())

@@ -8,6 +8,7 @@ from hub.practices.models import Practice
 from hub.practices.tests.fixtures import make_practice
 from hub.search import semantic
 from hub.search.results import search_practices
+from hub.search.tests.vectors import fresh_matrices, practices_with_vectors  # noqa: F401  (fresh_matrices: an autouse fixture)
 
 SPONSORSHIP = {
     "title": "Community sponsorship of refugee families",
@@ -35,19 +36,6 @@ BIKES = {
     "summary": "A weekly workshop where newcomers repair donated bicycles and learn the road rules.",
 }
 QUERY = "community sponsorship"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_matrices():
-    semantic.forget_vector_matrices()
-    yield
-    semantic.forget_vector_matrices()
-
-
-def practices_with_vectors(django_capture_on_commit_callbacks, *specs, status=Practice.Status.PUBLISHED):
-    """Practices whose vectors the (immediate, in tests) queue computed once their transaction committed."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return [make_practice(status=status, place=None, **spec) for spec in specs]
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ from hub.search import semantic
 from hub.search.facet_index import facet_index
 from hub.search.models import SearchVector
 from hub.search.results import search_practices
+from hub.search.tests.vectors import fresh_matrices, practices_with_vectors  # noqa: F401  (fresh_matrices: an autouse fixture)
 
 ANTI_RUMOUR = {
     "title": "Anti-rumour agents in Barcelona",
@@ -27,20 +28,6 @@ BIKES = {
     "summary": "A weekly workshop where newcomers repair donated bicycles and learn the road rules.",
     "background": "Run by a cycling club.",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_matrices():
-    semantic.forget_vector_matrices()
-    yield
-    semantic.forget_vector_matrices()
-
-
-def practices_with_vectors(django_capture_on_commit_callbacks, *specs, status=Practice.Status.PUBLISHED):
-    """Practices whose vectors the (immediate, in tests) queue computed once their transaction committed."""
-    with django_capture_on_commit_callbacks(execute=True):
-        made = [make_practice(status=status, place=None, **spec) for spec in specs]
-    return made
 
 
 @pytest.mark.django_db(transaction=True)

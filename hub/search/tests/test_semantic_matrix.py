@@ -2,19 +2,12 @@
 scores kept per query until the rows change, and the query's vector kept per query text."""
 
 import numpy as np
-import pytest
 
 from hub.search import semantic, vectors
 from hub.search.models import SearchVector
+from hub.search.tests.vectors import fresh_matrices  # noqa: F401  (an autouse fixture)
 
 TOLERANCE = 0.003  # the largest difference of a cosine, int8 against float32, over 512 numbers
-
-
-@pytest.fixture(autouse=True)
-def _fresh_matrices():
-    semantic.forget_vector_matrices()
-    yield
-    semantic.forget_vector_matrices()
 
 
 def unit_rows(count: int, seed: int) -> np.ndarray:
