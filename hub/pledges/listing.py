@@ -5,9 +5,9 @@ Selected and counted from the published pledges' filter values held in memory as
 index of the practices and the resources (hub/search/facet_index.py), over pledges, with the years,
 pledging bodies and targets beside it as arrays. A combination of filters asked for the first time
 costs no query beyond the cards of its page; the SQL that counted it from the links of its pledges
-was most of such a page's time. The index is rebuilt, in the request that notices, when the listing
-version changes for anything but practices (as the resources' is), so a pledge's publication shows
-on the next page of the list, in every process.
+was most of such a page's time. The index is rebuilt, in the request that notices, when the change log
+names a pledge or a bulk change (as the resources' is), so a pledge's publication shows on the next
+page of the list, in every process; other kinds' changes leave it as it is.
 """
 
 from array import array
@@ -31,10 +31,10 @@ from hub.search.facet_index import (
     IndexSelection,
     LiveIndex,
     alphabetical_key,
-    catch_up_unless_other_kinds,
     facet_options,
     log_since_now,
     postings_of,
+    rebuilt_on_changes_of,
 )
 from hub.vocabularies.models import StakeholderType, Topic
 
@@ -197,7 +197,9 @@ def build_pledge_index(version) -> PledgeIndex:
         )
 
 
-PLEDGES = LiveIndex("pledges", build=build_pledge_index, catch_up=catch_up_unless_other_kinds, in_background=False)
+PLEDGES = LiveIndex(
+    "pledges", build=build_pledge_index, catch_up=rebuilt_on_changes_of(Pledge._meta.label_lower), in_background=False
+)
 
 
 def pledge_index() -> PledgeIndex:

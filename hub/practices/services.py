@@ -21,7 +21,7 @@ from hub.people.services import organisation_get_or_create
 from hub.places.services import place_get_or_create
 from hub.practices.models import ExternalLink, Practice
 from hub.publishing.services import _changed, content_create, one_version
-from hub.search.listing import listings_changed
+from hub.search.listing import PRACTICE, listings_changed
 from hub.search.services import search_index_practices
 
 SCALAR_FIELDS = (
@@ -295,7 +295,7 @@ def practice_import_many(*, items: list[ImportedPractice], by, publish: bool = F
         )
 
     if any(practice.is_published for practice in practices):
-        listings_changed([practice.pk for practice in practices if practice.is_published])
+        listings_changed(PRACTICE, [practice.pk for practice in practices if practice.is_published])
     # A new practice waiting for moderation was never in the index: there is nothing to remove.
     search_index_practices(
         practices=[p for p, item in zip(practices, items, strict=True) if p.is_published or item.practice is not None]

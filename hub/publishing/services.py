@@ -49,11 +49,6 @@ def one_version(obj: Publishable):
         del obj.skip_history_when_saving
 
 
-def _practices_of(obj: Publishable) -> list[int]:
-    """What the facet index of practices must look at again when `obj` changed publicly."""
-    return [obj.pk] if obj._meta.label == "practices.Practice" else []
-
-
 def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str | None = None) -> None:
     obj._history_user = by if by and by.is_authenticated else None
     obj._change_reason = reason
@@ -62,7 +57,7 @@ def _changed(obj: Publishable, *, by, reason: str, was_public: bool, mail: str |
     if kind.index:
         kind.index([obj])
     if was_public or obj.is_published:
-        listings_changed(_practices_of(obj))
+        listings_changed(obj._meta.label_lower, [obj.pk])
     if kind.after_change:
         kind.after_change(obj, by)
     announce_change(obj, by=by, was_public=was_public)
@@ -227,10 +222,10 @@ def content_delete(*, obj: Publishable, by) -> None:
     if kind.index:
         kind.index([obj])
     obj._history_user = by if by and by.is_authenticated else None
-    pks = _practices_of(obj)  # before the delete, which forgets the primary key
+    pk = obj.pk  # before the delete, which forgets it
     obj.delete()
     if was_public:
-        listings_changed(pks)
+        listings_changed(obj._meta.label_lower, [pk])
 
 
 @transaction.atomic
@@ -267,7 +262,7 @@ def _translation_changed(obj: Publishable, translation, *, by, reason: str) -> N
     if kind.index:
         kind.index([obj])
     if obj.is_published:
-        listings_changed()
+        listings_changed(obj._meta.label_lower, [obj.pk])
 
 
 @transaction.atomic
@@ -324,4 +319,4 @@ def translation_delete(*, obj: Publishable, translation, by) -> None:
     if kind.index:
         kind.index([obj])
     if obj.is_published:
-        listings_changed()
+        listings_changed(obj._meta.label_lower, [obj.pk])

@@ -2,9 +2,9 @@
 (hub/search/facet_index.py), over resources. The list counts and selects from it, so a page costs
 the same few queries whether 500 or 50 000 resources are published.
 
-The index is rebuilt, in the request that notices, when the listing version changes for anything
-but practices (a publication, an edit or archiving of a resource, a bulk change); a practice's
-change, which the change log names, leaves it as it is. So a resource's change shows on the next
+The index is rebuilt, in the request that notices, when the change log names a resource (a
+publication, an edit or archiving of one) or a bulk change; another kind's change (a practice's, a
+pledge's, a forum post's) leaves it as it is. So a resource's change shows on the next
 page of the list, in every process.
 """
 
@@ -22,13 +22,13 @@ from hub.search.facet_index import (
     FacetIndex,
     IndexSelection,
     LiveIndex,
-    catch_up_unless_other_kinds,
     country_name,
     facet_options,
     log_since_now,
     ordered_labels,
     place_links,
     postings_of,
+    rebuilt_on_changes_of,
     term_label,
 )
 from hub.vocabularies.models import Topic
@@ -101,7 +101,10 @@ def build_resource_index(version) -> FacetIndex:
 
 
 RESOURCES = LiveIndex(
-    "resources", build=build_resource_index, catch_up=catch_up_unless_other_kinds, in_background=False
+    "resources",
+    build=build_resource_index,
+    catch_up=rebuilt_on_changes_of(Resource._meta.label_lower),
+    in_background=False,
 )
 
 

@@ -33,7 +33,7 @@ from django_countries import countries
 
 from hub.places.models import Continent
 from hub.practices.models import Practice
-from hub.search.listing import CHANGE_LOG_DAYS, DELTA_LIMIT, STALE, listing_version
+from hub.search.listing import CHANGE_LOG_DAYS, DELTA_LIMIT, PRACTICE, STALE, listing_version
 from hub.search.models import ListingChange
 from hub.vocabularies.models import StakeholderType, TargetGroup, Topic
 
@@ -769,17 +769,19 @@ def _build(version) -> FacetIndex:
 
 
 def unseen_changes(index: FacetIndex) -> tuple[list, dict, object] | None:
-    """The change log rows `index` has not taken in yet as (row id, practice id), with the rows and
-    the start of the window it will have seen once it has; None when the log cannot tell (the index
-    looked last further back than the log keeps)."""
+    """The change log rows `index` has not taken in yet as (row id, kind, object id), with the rows
+    and the start of the window it will have seen once it has; None when the log cannot tell (the
+    index looked last further back than the log keeps)."""
     if index.log_since < timezone.now() - timedelta(days=CHANGE_LOG_DAYS) + CHANGE_WINDOW:
         return None
     rows = list(
-        ListingChange.objects.filter(created_at__gte=index.log_since).values_list("pk", "practice_id", "created_at")
+        ListingChange.objects.filter(created_at__gte=index.log_since).values_list(
+            "pk", "kind", "object_id", "created_at"
+        )
     )
-    unseen = [(pk, practice) for pk, practice, _ in rows if pk not in index.seen]
+    unseen = [(pk, kind, object_id) for pk, kind, object_id, _ in rows if pk not in index.seen]
     log_since = max(index.log_since, timezone.now() - CHANGE_WINDOW)
-    seen = {pk: at for pk, _, at in rows if at >= log_since}
+    seen = {pk: at for pk, _, _, at in rows if at >= log_since}
     return unseen, seen, log_since
 
 
@@ -788,8 +790,10 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     if version & 1 or (changes := unseen_changes(index)) is None:
         return None
     unseen, seen, log_since = changes
-    pks = sorted({practice for _, practice in unseen if practice is not None})
-    if any(practice is None for _, practice in unseen) or len(pks) > DELTA_LIMIT:
+    if any(object_id is None and kind in ("", PRACTICE) for _, kind, object_id in unseen):
+        return None  # anything, or any practice, may have changed
+    pks = sorted({object_id for _, kind, object_id in unseen if kind == PRACTICE})
+    if len(pks) > DELTA_LIMIT:
         return None
     if pks and (index.published < 0).any():
         return None  # a practice without a publication time: no order to put it in
@@ -809,16 +813,21 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
     return updated
 
 
-def catch_up_unless_other_kinds(index: FacetIndex, version) -> FacetIndex | None:
-    """For the index of a kind other than practices, rebuilt on any change of its own: the same index
-    if every change since it was built was a practice's, else None (rebuilt)."""
-    if version & 1 or (changes := unseen_changes(index)) is None:
-        return None
-    unseen, seen, log_since = changes
-    if not unseen or any(practice is None for _, practice in unseen):
-        return None  # a change of another kind leaves no row; a bulk change leaves one without a practice
-    index.version, index.seen, index.log_since = version, seen, log_since
-    return index
+def rebuilt_on_changes_of(kind: str) -> Callable[[FacetIndex, object], FacetIndex | None]:
+    """The catch-up of a kind's index that is rebuilt on any change of its own (the resources', the
+    pledges'): it keeps the index while every change since it was built was another kind's (a
+    practice's, a forum post's…), and rebuilds it for one of its own or a bulk change."""
+
+    def catch_up(index: FacetIndex, version) -> FacetIndex | None:
+        if version & 1 or (changes := unseen_changes(index)) is None:
+            return None
+        unseen, seen, log_since = changes
+        if not unseen or any(changed in ("", kind) for _, changed, _ in unseen):
+            return None
+        index.version, index.seen, index.log_since = version, seen, log_since
+        return index
+
+    return catch_up
 
 
 def _release_freed_memory() -> None:

@@ -6,10 +6,11 @@ new version, once committed, makes each process bring them up to date. Only the 
 (hub.publishing.services._changed), a rebuild of the search index, imports and the vocabularies
 change it: work on content nobody can see changes nothing.
 
-Each change also leaves rows in `ListingChange`, in the same transaction: the practice that changed,
-or a row without a practice for a change that may touch any of them (an import, a renamed term, a
-rebuild). A process that sees a new version reads the rows it has not seen (one query on an indexed
-column) and updates its facet index in place for those practices, or rebuilds it in the background
+Each change also leaves rows in `ListingChange`, in the same transaction: the kind and object that
+changed (a practice, a pledge, a forum post…), or a row without a kind for a change that may touch
+anything (an import, a renamed term, a rebuild). A process that sees a new version reads the rows it
+has not seen (one query on an indexed column); each of its facet indexes takes in the rows of its own
+kind (the practices' in place, the others by a rebuild) and leaves the rest, and every index rebuilds
 for a bulk change (facet_index.py, "Freshness").
 
 Versions are even when a logged change set them and odd when a process found none in the cache (the
@@ -26,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 LISTING_VERSION_KEY = "practices:listing-version"
+PRACTICE = "practices.practice"  # the kind of a practice's rows in the change log
 # Moves whenever the search index of a kind other than practices changes (hub.search.services._index):
 # the counts of the search page's tabs for those kinds are kept under it.
 DOCUMENTS_VERSION_KEY = "search:documents-version"
@@ -41,17 +43,18 @@ def listing_version() -> int:
     return cache.get_or_set(LISTING_VERSION_KEY, lambda: time.time_ns() | 1, timeout=None)
 
 
-def listings_changed(practices: Iterable[int] | None = None) -> None:
-    """Public content changed. `practices`: the primary keys of the only practices whose public state
-    may have changed (none for another kind's change); None when any of them may have (bulk)."""
+def listings_changed(kind: str = "", pks: Iterable[int] | None = None) -> None:
+    """Public content changed: the objects `pks` of `kind` (a model's label_lower, PRACTICE for
+    practices), any object of that kind when pks is None, anything at all when no kind is named (an
+    import, a renamed term, a rebuild of the search index)."""
     from hub.search.models import ListingChange  # listing.py is imported by models' apps
 
     now = timezone.now()
-    pks = None if practices is None else sorted(set(practices))
+    pks = None if pks is None or not kind else sorted(set(pks))
     if pks is None or len(pks) > DELTA_LIMIT:
-        ListingChange.objects.create(practice_id=None, created_at=now)
+        ListingChange.objects.create(kind=kind, object_id=None, created_at=now)
     else:
-        ListingChange.objects.bulk_create(ListingChange(practice_id=pk, created_at=now) for pk in pks)
+        ListingChange.objects.bulk_create(ListingChange(kind=kind, object_id=pk, created_at=now) for pk in pks)
     ListingChange.objects.filter(created_at__lt=now - timedelta(days=CHANGE_LOG_DAYS)).delete()
     transaction.on_commit(lambda: cache.set(LISTING_VERSION_KEY, time.time_ns() & ~1, None))
 

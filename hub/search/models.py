@@ -51,10 +51,12 @@ class SearchTerm(models.Model):
 
 
 class ListingChange(models.Model):
-    """A change of public content, for every process to bring its facet index up to date
-    (hub.search.listing): the practice whose public state may have changed, or none when any may have."""
+    """A change of public content, for every process to bring its facet indexes up to date
+    (hub.search.listing): the object of a kind whose public state may have changed; no object when
+    any of that kind may have; no kind either when anything may have (a bulk change)."""
 
-    practice_id = models.BigIntegerField(null=True)
+    kind = models.CharField(max_length=100, blank=True)  # the model's label_lower, "" for everything
+    object_id = models.BigIntegerField(null=True)
     created_at = models.DateTimeField(db_index=True)
 
     class Meta:
@@ -62,7 +64,7 @@ class ListingChange(models.Model):
         verbose_name_plural = _("listing changes")
 
     def __str__(self):
-        return f"listing change {self.pk}: {self.practice_id or 'everything'}"
+        return f"listing change {self.pk}: {self.kind or 'everything'} {self.object_id or ''}".rstrip()
 
 
 class SearchVector(models.Model):

@@ -8,6 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hub.pledges.models import Pledge
+from hub.publishing import services as publishing
+from hub.resources.tests.factories import make_resource
+from hub.search.facet_index import STATS
 
 
 def seeds(pledge_factory, initiative):
@@ -172,3 +175,21 @@ def test_with_nothing_published_the_list_says_so_and_keeps_the_filter_chosen(cli
     assert "No published pledge matches these filters." in response.content.decode()
     groups = {group.name: [(o.value, o.count) for o in group.options] for group in response.context["facet_groups"]}
     assert groups["country"] == [("CO", 0)] and groups["year"] == [("2024", 0)] and groups["state"] == []
+
+
+def test_only_a_pledges_change_rebuilds_the_pledge_index(client, committed, pledge_factory, practice_factory, maya):
+    pledge_factory("Published", body="City of Lyon", place=("Lyon", "FR"))
+    waiting = pledge_factory("Waiting", body="City of Cali", status=Pledge.Status.SUBMITTED)
+    practice = practice_factory("A practice", status="submitted")
+    resource = make_resource("A resource", status="submitted")
+    assert [p.title for p in client.get("/pledges/").context["page"]] == ["Published"]
+    before = STATS["pledges built in a request"]
+
+    committed(lambda: publishing.content_publish(obj=practice, by=maya))
+    committed(lambda: publishing.content_publish(obj=resource, by=maya))
+    client.get("/pledges/")
+    assert STATS["pledges built in a request"] == before
+
+    committed(lambda: publishing.content_publish(obj=waiting, by=maya))
+    assert [p.title for p in client.get("/pledges/").context["page"]] == ["Waiting", "Published"]
+    assert STATS["pledges built in a request"] == before + 1

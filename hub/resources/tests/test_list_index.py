@@ -1,16 +1,18 @@
 """The resource list selects and counts through the resources' facet index (hub/resources/facets.py):
 it gives what the filters give in SQL, page after page, and a publication, an edit or an archiving
-shows on the next page; a practice's change keeps the index as it is."""
+shows on the next page; another kind's change (a practice's, a pledge's) keeps the index as it is."""
 
 from datetime import date
 
 import pytest
 
+from hub.pledges.tests.conftest import make_pledge
 from hub.publishing import services as publishing
 from hub.resources.filters import ResourceFilter
 from hub.resources.models import Resource
 from hub.resources.tests.factories import make_resource
 from hub.search.facet_index import STATS
+from hub.search.listing import listings_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -109,18 +111,28 @@ def test_an_edit_an_archiving_and_a_publication_show_on_the_next_page(client, co
     assert titles(page)[0] == "A draft" and counts(page)["type"]["tool"] == 10
 
 
-def test_a_practices_change_keeps_the_index_and_a_resources_change_rebuilds_it(
+def test_other_kinds_changes_keep_the_index_and_a_resources_change_rebuilds_it(
     client, committed, maya, practice_factory, library
 ):
     draft = practice_factory("A practice", status="submitted")
+    pledge = make_pledge("A pledge", status="submitted")
     client.get("/resources/")
     before = STATS["resources built in a request"]
 
     committed(lambda: publishing.content_publish(obj=draft, by=maya))
+    committed(lambda: publishing.content_publish(obj=pledge, by=maya))
     client.get("/resources/")
     assert STATS["resources built in a request"] == before
 
     resource = Resource.objects.get(title="Resource 00")
     committed(lambda: publishing.content_set_fields(obj=resource, by=maya, reason="Edited", title="Resource 00 bis"))
     assert "Resource 00 bis" in titles(client.get("/resources/", {"type": "tool"}))
+    assert STATS["resources built in a request"] == before + 1
+
+
+def test_a_change_of_everything_rebuilds_the_index(client, committed, library):
+    client.get("/resources/")
+    before = STATS["resources built in a request"]
+    committed(lambda: listings_changed())  # an import, a renamed term, a rebuild of the search index
+    client.get("/resources/")
     assert STATS["resources built in a request"] == before + 1

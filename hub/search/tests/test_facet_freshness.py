@@ -13,7 +13,7 @@ from hub.publishing import services as publishing
 from hub.search import facet_index as facet_index_module
 from hub.search import results
 from hub.search.facet_index import STATS, build_index, facet_index
-from hub.search.listing import DELTA_LIMIT, listings_changed
+from hub.search.listing import DELTA_LIMIT, PRACTICE, listings_changed
 from hub.search.models import ListingChange
 from hub.vocabularies.models import Topic
 
@@ -109,7 +109,7 @@ def test_another_kinds_change_keeps_the_index_and_its_search_matches(committed, 
     index = facet_index()
     index.memo.get(("search", True, (("word",),)), lambda: 42)
     index.memo.get(("term documents", frozenset({"word"})), lambda: {"word": 3})
-    committed(lambda: listings_changed([]))
+    committed(lambda: listings_changed("pledges.pledge", [1]))
     assert facet_index() is index and index.memo.peek(("search", True, (("word",),))) == 42
     # Word frequencies count every kind's documents: asked again.
     assert index.memo.peek(("term documents", frozenset({"word"}))) is None
@@ -119,10 +119,33 @@ def test_another_kinds_change_keeps_the_index_and_its_search_matches(committed, 
 
 def test_a_bulk_change_rebuilds(committed, stats, practices):
     facet_index()
-    committed(lambda: listings_changed(range(1, DELTA_LIMIT + 2)))  # more than a delta: one bulk row
-    assert ListingChange.objects.filter(practice_id=None).count() == 1
+    committed(lambda: listings_changed(PRACTICE, range(1, DELTA_LIMIT + 2)))  # more than a delta: one bulk row
+    assert ListingChange.objects.filter(kind=PRACTICE, object_id=None).count() == 1
     assert_same_as_rebuilt(facet_index())
     assert stats() == {"built in a request": 1}  # FACET_INDEX_IN_BACKGROUND is off in tests
+
+
+def test_a_translation_of_a_published_practice_is_taken_in_place(committed, stats, practices, maya):
+    committed(
+        lambda: publishing.translation_save(
+            obj=practices[0],
+            language="fr",
+            fields={"title": "Pratique 0", "summary": "Un résumé."},
+            translator_name="Maya",
+            translated_on=date(2026, 1, 5),
+            by=maya,
+        )
+    )
+    assert_same_as_rebuilt(facet_index())
+    assert stats() == {"updated in place": 1, "practices updated in place": 1}
+
+
+def test_a_change_of_everything_rebuilds(committed, stats, practices):
+    facet_index()
+    committed(lambda: listings_changed())  # an import, a renamed term, a rebuild of the search index
+    assert ListingChange.objects.filter(kind="", object_id=None).count() == 1
+    assert_same_as_rebuilt(facet_index())
+    assert stats() == {"built in a request": 1}
 
 
 def test_a_version_not_in_the_log_rebuilds(stats, practices):
@@ -135,8 +158,10 @@ def test_a_version_not_in_the_log_rebuilds(stats, practices):
 
 
 def test_rows_older_than_the_log_keeps_are_dropped(committed, practices):
-    old = ListingChange.objects.create(practice_id=1, created_at=timezone.now() - timezone.timedelta(days=2))
-    committed(lambda: listings_changed([practices[0].pk]))
+    old = ListingChange.objects.create(
+        kind=PRACTICE, object_id=1, created_at=timezone.now() - timezone.timedelta(days=2)
+    )
+    committed(lambda: listings_changed(PRACTICE, [practices[0].pk]))
     assert not ListingChange.objects.filter(pk=old.pk).exists()
 
 
