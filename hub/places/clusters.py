@@ -100,6 +100,11 @@ def place_counts(practices, bounds: Bounds | None = None) -> list[PlaceRow]:
     return list(places.order_by().values_list("pk", "latitude", "longitude").annotate(n=Count("practices")))
 
 
+def places_version() -> int:
+    """Moves when a moderator corrects a place (hub.places.services): where places are on the map."""
+    return cache.get_or_set(PLACES_VERSION_KEY, time.time_ns, timeout=None)
+
+
 def published_place_counts() -> list[PlaceRow]:
     """Every located place with published practices, and how many: counted in the facet index
     rather than by a GROUP BY over every link, and placed by coordinates this process keeps (they
@@ -107,7 +112,7 @@ def published_place_counts() -> list[PlaceRow]:
     map after a publication asks the database at most for the places nobody had before. Kept with
     the facet index, for the places' version."""
     index = facet_index()
-    version = cache.get_or_set(PLACES_VERSION_KEY, time.time_ns, timeout=None)
+    version = places_version()
 
     def count() -> list[PlaceRow]:
         totals = index.place_totals()

@@ -2,7 +2,6 @@
 grid of server-made clusters (hub.places.clusters.grid), fed with the places of published pledges,
 and with those of published practices as well for "both"."""
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.http import JsonResponse
 from django.urls import reverse
@@ -10,15 +9,17 @@ from django.utils.translation import gettext as _
 
 from hub.places import clusters
 from hub.places.models import Place, country_url
+from hub.pledges.listing import pledge_index
 from hub.pledges.models import Pledge
-from hub.practices.models import Practice
-from hub.search.listing import listing_version
+from hub.search.facet_index import facet_index
 
 KINDS = ("practices", "pledges", "both")
 
 
 def pledge_place_rows() -> list[clusters.PlaceRow]:
-    """The located places of published pledges, each with its number of pledges; cached until public content changes."""
+    """The located places of published pledges, each with its number of pledges: kept with the pledge
+    index, which is rebuilt when a pledge changes (and only then), under the places' version (a
+    moderator's correction of a place), so that a practice's publication does not count them again."""
 
     def compute():
         return list(
@@ -29,7 +30,8 @@ def pledge_place_rows() -> list[clusters.PlaceRow]:
             .annotate(n=Count("pledges"))
         )
 
-    return cache.get_or_set(f"pledges:map-rows:{listing_version()}", compute, clusters.CACHE_SECONDS)
+    key = ("map place counts", clusters.places_version())
+    return pledge_index().memo.get(key, compute, size=lambda rows: 120 * len(rows) + 256)
 
 
 def _combined(kind: str) -> list[clusters.PlaceRow]:
@@ -83,7 +85,6 @@ def clusters_json(request):
     rows = _combined(kind)
     markers = clusters.grid([row for row in rows if bounds.contains(row[1], row[2])], zoom)
     _describe(markers, kind)
-    total = Pledge.objects.published().count()
-    if kind == "both":
-        total += Practice.objects.published().count()
+    # Every published pledge and practice, from the indexes the list pages keep (the same numbers).
+    total = len(pledge_index().ids) + (len(facet_index().ids) if kind == "both" else 0)
     return JsonResponse({"total": total, "zoom": zoom, "markers": markers})
