@@ -61,9 +61,10 @@ RANK_BLOCK = 2_000
 # The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
 # the latest of their title-and-summary matches (RankedResults._first_block), the lengths of the
 # practices' documents (PracticeSearch.collection), what the ranking reads of them for a query
-# (_block_figures). An update in place carries the matches and figures over (facet_index.CARRIED).
+# (_block_figures), a block ranked (_ranked_block). An update in place carries the matches and
+# figures over (facet_index.CARRIED); a block ranked is not, for how rare the words are has moved.
 MATCHES, LATEST_HEAD_MATCHES = "search", "latest head matches"
-DOCUMENT_LENGTHS, RANKING_FIGURES = "document lengths", "ranking figures"
+DOCUMENT_LENGTHS, RANKING_FIGURES, RANKED_BLOCK = "document lengths", "ranking figures", "ranked block"
 
 
 @dataclass(frozen=True)
@@ -170,12 +171,17 @@ def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
 
 
 def _ranked_block(search, block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The ids of a block best first and their scores."""
-    if isinstance(search, PracticeSearch):
-        figured = _block_figures(search, block)
-    else:  # another kind's search: nothing is kept for it
+    """The ids of a block best first and their scores; a practice search keeps them with the facet index
+    (the next page, or the same search again, costs nothing), keyed by the query and the block's ids."""
+    if not isinstance(search, PracticeSearch):  # another kind's search: nothing is kept for it
         figured = ranking_figures(search.engine.statistics_of(block), search.indexed)
-    return ranked_figures(figured, search.idfs, search.collection)
+        return ranked_figures(figured, search.idfs, search.collection)
+    key = (RANKED_BLOCK, str(search.indexed), tuple(search.idfs), hash(block.tobytes()), len(block))
+    return search.index.memo.get(
+        key,
+        lambda: ranked_figures(_block_figures(search, block), search.idfs, search.collection),
+        size=lambda found: found[0].nbytes * 2 + SMALL_ENTRY_BYTES,
+    )
 
 
 def _block_figures(search: "PracticeSearch", block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
