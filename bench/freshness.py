@@ -281,8 +281,9 @@ machine with 2 cores shared with other engineers' work (the load averages say ho
   of a random practice by the real services ({rounds} rounds of both a page, {rounds * 2} requests), and
   is the first of the process to see it: it reads the change log and takes the practice into its facet
   index in place (every timed request did exactly one update in place, never a rebuild). The search
-  row takes its words' matches from the index before (carried over: the engine is asked about the
-  changed practice alone), and asks again how common each word is.
+  row takes its words' matches and what its ranking read of each document from the index before
+  (carried over: the engine is asked about the changed practice alone, and its statistics alone are
+  read again), and asks again how common each word is.
 - **Bulk changes** (imports, renamed terms, a rebuild of the search index) rebuild the index in a thread
   while the old one serves; responses that used the old one are not kept by the page cache.
 """

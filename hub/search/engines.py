@@ -136,6 +136,20 @@ class SqliteEngine:
             )
             return cursor.fetchall()
 
+    def document_lengths(self, *, kind=None, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The ids and lengths of the kind's documents, or of those `among` these ids: from the index on
+        (id, length) alone, as two strings rather than 100 000 rows."""
+        if among is not None:
+            where, params = "id IN (SELECT value FROM json_each(%s))", [_json_ids(among)]
+        else:
+            where, params = "id BETWEEN %s AND %s", [kind.first_id, kind.last_id]
+        with connection.cursor() as cursor:
+            # Both aggregates step through the same rows in the same order.
+            sql = f"SELECT group_concat(id), group_concat(length) FROM search_searchdocument WHERE {where}"  # noqa: S608
+            cursor.execute(sql, params)
+            ids, lengths = cursor.fetchone()
+        return _id_array(ids), _id_array(lengths)
+
     def spelling_candidates(self, word: str) -> list[str]:
         from hub.search.models import SearchTerm
 
@@ -290,6 +304,23 @@ class PostgresEngine:
                 [_array_literal(among)],
             )
             return cursor.fetchall()
+
+    def document_lengths(self, *, kind=None, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The ids and lengths of the kind's documents, or of those `among` these ids: from the index on
+        (id, length) alone, as two byte strings rather than 100 000 rows."""
+        if among is not None:
+            where, params = "id = ANY(%s::bigint[])", [_array_literal(among)]
+        else:
+            where, params = "id BETWEEN %s AND %s", [kind.first_id, kind.last_id]
+        with connection.cursor() as cursor:
+            # Both aggregates step through the same rows in the same order (no sort of 100 000 rows).
+            cursor.execute(
+                "SELECT string_agg(int8send(id), ''::bytea), "  # noqa: S608 - our condition
+                f"string_agg(int8send(length::bigint), ''::bytea) FROM search_searchdocument WHERE {where}",
+                params,
+            )
+            ids, lengths = cursor.fetchone()
+        return _packed_id_array(ids), _packed_id_array(lengths)
 
     def spelling_candidates(self, word: str) -> list[str]:
         with connection.cursor() as cursor:

@@ -137,12 +137,66 @@ class Memo:
         value = compute()  # outside the lock: other threads' look-ups need not wait for the database
         with self._lock:
             if key not in self._values:
-                self._values[key] = value, size(value)
-                self.size += self._values[key][1]
-            while self.size > self.budget and len(self._values) > 1:
-                _, (_, dropped) = self._values.popitem(last=False)
-                self.size -= dropped
+                self._keep(key, value, size(value))
         return value
+
+    def put(self, key, value, size: int) -> None:
+        """Keep `value` for `key`, in place of what was kept (a value that grew: PracticeFigures)."""
+        with self._lock:
+            if key in self._values:
+                self.size -= self._values.pop(key)[1]
+            self._keep(key, value, size)
+
+    def _keep(self, key, value, size: int) -> None:
+        self._values[key] = value, size
+        self.size += size
+        while self.size > self.budget and len(self._values) > 1:
+            _, (_, dropped) = self._values.popitem(last=False)
+            self.size -= dropped
+
+
+@dataclass(frozen=True)
+class PracticeFigures:
+    """Figures of some published practices, a row each (`rows[i]` is practice `pks[i]`'s, the primary keys
+    ascending): what a search reads of each practice's document (its length, its counts of the words).
+    They hold until the practice changes, so an update in place carries them over but for the practices
+    it changed (FacetIndex.carry_matches), and the first search after a publication reads those alone."""
+
+    pks: np.ndarray
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, pks: np.ndarray, rows: np.ndarray) -> "PracticeFigures":
+        order = np.argsort(pks, kind="stable")
+        return cls(np.asarray(pks, dtype=np.int64)[order], np.asarray(rows)[order])
+
+    @property
+    def nbytes(self) -> int:
+        return self.pks.nbytes + self.rows.nbytes + SMALL_ENTRY_BYTES
+
+    def _at(self, pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each of `pks` is, and whether it is there."""
+        at = np.minimum(np.searchsorted(self.pks, pks), max(len(self.pks) - 1, 0))
+        found = self.pks[at] == pks if len(self.pks) else np.zeros(len(pks), dtype=bool)
+        return at, found
+
+    def has(self, pks: np.ndarray) -> np.ndarray:
+        return self._at(pks)[1]
+
+    def of_pks(self, pks: np.ndarray) -> "PracticeFigures":
+        """The rows of those of `pks` that are here, in the order of `pks`."""
+        at, found = self._at(pks)
+        return PracticeFigures(pks[found], self.rows[at[found]])
+
+    def without(self, pks: np.ndarray) -> "PracticeFigures":
+        kept = ~np.isin(self.pks, pks)
+        return PracticeFigures(self.pks[kept], self.rows[kept])
+
+    def merged(self, other: "PracticeFigures") -> "PracticeFigures":
+        """These rows and the other's (whose practices are not among these), each put in its place: the
+        other's are a few (those changed since), these 100 000 for the documents' lengths, already in order."""
+        at = np.searchsorted(self.pks, other.pks)
+        return PracticeFigures(np.insert(self.pks, at, other.pks), np.insert(self.rows, at, other.rows, axis=0))
 
 
 MEMO_BUDGET = 48 * 2**20  # bytes: about 4 000 search terms at 100 000 practices
@@ -152,6 +206,10 @@ CARRY_DEPTH = 8  # updates in place a word's matches are carried through unasked
 
 def _bitset_bytes(bits: int) -> int:
     return (bits.bit_length() + 7) // 8 + SMALL_ENTRY_BYTES
+
+
+def _carried_bytes(value) -> int:
+    return value.nbytes if isinstance(value, PracticeFigures) else _bitset_bytes(value)
 
 
 class Postings(Mapping):
@@ -240,19 +298,20 @@ class FacetIndex:
         self._carried: dict = {}
 
     def carry_matches(self, old: "FacetIndex", changed: list[int]) -> None:
-        """Keep the word matches (results.MATCHES) the old index found most recently, within CARRY_BUDGET,
-        and those it carried itself that nobody asked for, up to CARRY_DEPTH updates back: all but those
-        of the practices changed since still hold, so the first search of a word after a publication
-        asks the engine about these practices alone (results.PracticeSearch)."""
+        """Keep the word matches (results.MATCHES) and the practices' figures (PracticeFigures, under
+        CARRIED_FIGURES) the old index used most recently, within CARRY_BUDGET, and those it carried
+        itself that nobody asked for, up to CARRY_DEPTH updates back: all but those of the practices
+        changed since still hold, so the first search of a word after a publication asks the engine
+        about these practices alone (results.PracticeSearch)."""
         changed_now = np.array(changed, dtype=np.int64)
-        found = old.memo.recent(lambda key: isinstance(key, tuple) and key[0] == "search", CARRY_BUDGET)
-        carried = {key: (bits, old.pk_at, changed_now, 1) for key, bits in found.items()}
-        size = sum(_bitset_bytes(bits) for bits in found.values())
-        for key, (bits, pk_at, changed_before, depth) in list(old._carried.items()):
-            if key in carried or depth >= CARRY_DEPTH or size + _bitset_bytes(bits) > CARRY_BUDGET:
+        found = old.memo.recent(lambda key: isinstance(key, tuple) and key[0] in CARRIED, CARRY_BUDGET)
+        carried = {key: (value, old.pk_at, changed_now, 1) for key, value in found.items()}
+        size = sum(_carried_bytes(value) for value in found.values())
+        for key, (value, pk_at, changed_before, depth) in list(old._carried.items()):
+            if key in carried or depth >= CARRY_DEPTH or size + _carried_bytes(value) > CARRY_BUDGET:
                 continue
-            carried[key] = (bits, pk_at, np.union1d(changed_before, changed_now), depth + 1)
-            size += _bitset_bytes(bits)
+            carried[key] = (value, pk_at, np.union1d(changed_before, changed_now), depth + 1)
+            size += _carried_bytes(value)
         self._carried = carried
 
     def carries(self, key) -> bool:
@@ -268,6 +327,15 @@ class FacetIndex:
         bits, pk_at, changed, _ = carried
         found = pk_at[_flags(bits, len(pk_at))]
         return found[~np.isin(found, changed)], changed
+
+    def take_carried_figures(self, key) -> tuple[PracticeFigures, np.ndarray] | None:
+        """The figures carried under `key` but for the practices changed since they were read, and those
+        practices; None if none were carried. Each is given once, as take_carried's."""
+        carried = self._carried.pop(key, None)
+        if carried is None:
+            return None
+        figures, _pk_at, changed, _ = carried
+        return figures.without(changed), changed
 
     def position_of(self, pk: int) -> int | None:
         if 0 <= pk < len(self._position_of_pk) and (i := int(self._position_of_pk[pk])) >= 0:
@@ -748,8 +816,12 @@ def with_changes(index: FacetIndex, version, facts: dict[int, Facts | None], *, 
 # rebuild's time late after a bulk change. The first index of a process is built before it serves
 # (gunicorn.conf.py, post_worker_init); with FACET_INDEX_IN_BACKGROUND off (tests, whose data other
 # threads cannot see), every build happens in the request, as before.
-# Memo entries about practices only (results.MATCHES, results.LATEST_HEAD_MATCHES): another kind's change keeps them.
-KEPT_ACROSS_KINDS = frozenset({"search", "latest head matches"})
+# Memo entries of practices' figures (PracticeFigures): results.RANKING_FIGURES, results.DOCUMENT_LENGTHS.
+CARRIED_FIGURES = frozenset({"ranking figures", "document lengths"})
+# What an update in place carries over (FacetIndex.carry_matches): the words' matches (results.MATCHES), figures.
+CARRIED = frozenset({"search", *CARRIED_FIGURES})
+# Memo entries about practices only (and results.LATEST_HEAD_MATCHES): another kind's change keeps them.
+KEPT_ACROSS_KINDS = frozenset({*CARRIED, "latest head matches"})
 CHANGE_WINDOW = timedelta(minutes=10)  # a change committed this long after its log row was written is missed
 STATS: Counter = Counter()  # what this process did to its indexes, read by tests and benchmarks
 

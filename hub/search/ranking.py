@@ -97,25 +97,43 @@ def field_counts(statistics: list[str], term: str) -> np.ndarray:
 
 def rank(rows, parsed: ParsedQuery, idfs: list[float], collection: Collection) -> list[tuple[int, float]]:
     """(document id, score) of the `rows` (id, length, statistics: engines' statistics_of), best first;
-    equal scores by id, the latest first. The same rows give the same order on every engine.
+    equal scores by id, the latest first. The same rows give the same order on every engine."""
+    ids, scores = ranked_figures(ranking_figures(rows, parsed), idfs, collection)
+    return list(zip(ids.tolist(), scores.tolist(), strict=True))
+
+
+def ranking_figures(rows, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of the `rows` (id, length, statistics: engines' statistics_of), and for each what the
+    score takes of its document: its length, then each group's weighted count in it. These depend on the
+    document alone, not on how rare the words are nor on the other documents: a search keeps them.
 
     A group's weighted count in a document: each occurrence weighs its field's weight; a phrase counts,
     in each field, as many times as its least frequent word (the engine made sure it is there)."""
     size = len(rows)
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=size)
-    lengths = np.fromiter((row[1] for row in rows), dtype=np.float64, count=size)
+    figures = np.zeros((size, 1 + len(parsed.groups)), dtype=np.float64)
+    figures[:, 0] = np.fromiter((row[1] for row in rows), dtype=np.float64, count=size)
     statistics = [row[2] or " " for row in rows]
-    norm = K1 * (1 - B + B * lengths / (collection.average_length or 1.0))
     weights = np.array(FIELD_WEIGHTS, dtype=np.float64)
-    scores = np.zeros(size, dtype=np.float64)
-    for alternatives, group_idf in zip(group_alternatives(parsed), idfs, strict=True):
-        found = np.zeros(size, dtype=np.float64)
+    for column, alternatives in enumerate(group_alternatives(parsed), start=1):
         for alternative in alternatives:
             counts = np.minimum.reduce([field_counts(statistics, term) for term in alternative])
-            found += counts @ weights
+            figures[:, column] += counts @ weights
+    return ids, figures
+
+
+def ranked_figures(
+    figured: tuple[np.ndarray, np.ndarray], idfs: list[float], collection: Collection
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of ranking_figures best first, and their scores; equal scores by id, the latest first."""
+    ids, figures = figured
+    norm = K1 * (1 - B + B * figures[:, 0] / (collection.average_length or 1.0))
+    scores = np.zeros(len(ids), dtype=np.float64)
+    for column, group_idf in zip(range(1, figures.shape[1]), idfs, strict=True):
+        found = figures[:, column]
         scores += group_idf * found * (K1 + 1) / (found + norm)
     order = np.lexsort((-ids, -scores))
-    return [(int(ids[i]), float(scores[i])) for i in order]
+    return ids[order], scores[order]
 
 
 def near_matches(members: list[np.ndarray], idfs: list[float], required: list[bool]) -> np.ndarray:

@@ -27,12 +27,30 @@ from django.utils.module_loading import import_string
 
 from hub.practices.models import Practice
 from hub.search.engines import get_engine
-from hub.search.facet_index import SMALL_ENTRY_BYTES, FacetIndex, FacetOption, Memo, PracticeSelection, facet_index
+from hub.search.facet_index import (
+    SMALL_ENTRY_BYTES,
+    FacetIndex,
+    FacetOption,
+    Memo,
+    PracticeFigures,
+    PracticeSelection,
+    facet_index,
+)
 from hub.search.fusion import FULLTEXT_DEPTH, FusedResults, feedback_ids, fused_head, meaning_ids, wants_meaning
 from hub.search.kinds import PRACTICES, SearchKind, search_kind_named, search_kinds
 from hub.search.listing import documents_version
 from hub.search.query import ParsedQuery, Term, parse
-from hub.search.ranking import FILL_BELOW, TIERS, Collection, Tier, idf, near_matches, rank, some_matches
+from hub.search.ranking import (
+    FILL_BELOW,
+    TIERS,
+    Collection,
+    Tier,
+    idf,
+    near_matches,
+    ranked_figures,
+    ranking_figures,
+    some_matches,
+)
 from hub.search.snippets import query_terms
 from hub.search.spelling import corrections, expansions, term_frequencies
 
@@ -41,10 +59,12 @@ from hub.search.spelling import corrections, expansions, term_frequencies
 # tier is smaller (any but the commonest words), the whole of it is ranked at once.
 RANK_BLOCK = 2_000
 # The memo keys of what a search keeps with the facet index: the matches of words (PracticeSearch._key),
-# the latest of their title-and-summary matches (RankedResults._first_block), a kind's average length,
-# a block ranked (_ranked_block).
-MATCHES, LATEST_HEAD_MATCHES, AVERAGE_LENGTH = "search", "latest head matches", "average length"
-RANKED_BLOCK = "ranked block"
+# the latest of their title-and-summary matches (RankedResults._first_block), the lengths of the
+# practices' documents (PracticeSearch.collection), what the ranking reads of them for a query
+# (_block_figures), a block ranked (_ranked_block). An update in place carries the matches and
+# figures over (facet_index.CARRIED); a block ranked is not, for how rare the words are has moved.
+MATCHES, LATEST_HEAD_MATCHES = "search", "latest head matches"
+DOCUMENT_LENGTHS, RANKING_FIGURES, RANKED_BLOCK = "document lengths", "ranking figures", "ranked block"
 
 
 @dataclass(frozen=True)
@@ -153,19 +173,37 @@ def ranked(search, tier: Tier, candidates, start: int, stop: int) -> list[Hit]:
 def _ranked_block(search, block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The ids of a block best first and their scores; a practice search keeps them with the facet index
     (the next page, or the same search again, costs nothing), keyed by the query and the block's ids."""
-
-    def compute():
-        order = rank(search.engine.statistics_of(block), search.indexed, search.idfs, search.collection)
-        return (
-            np.array([i for i, _ in order], dtype=np.int64),
-            np.array([v for _, v in order], dtype=np.float64),
-        )
-
-    memo = getattr(search, "index", None)
-    if memo is None:
-        return compute()
+    if not isinstance(search, PracticeSearch):  # another kind's search: nothing is kept for it
+        figured = ranking_figures(search.engine.statistics_of(block), search.indexed)
+        return ranked_figures(figured, search.idfs, search.collection)
     key = (RANKED_BLOCK, str(search.indexed), tuple(search.idfs), hash(block.tobytes()), len(block))
-    return memo.memo.get(key, compute, size=lambda found: found[0].nbytes * 2 + SMALL_ENTRY_BYTES)
+    return search.index.memo.get(
+        key,
+        lambda: ranked_figures(_block_figures(search, block), search.idfs, search.collection),
+        size=lambda found: found[0].nbytes * 2 + SMALL_ENTRY_BYTES,
+    )
+
+
+def _block_figures(search: "PracticeSearch", block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What the ranking reads of the block's documents for the query (ranking.ranking_figures). Reading
+    and parsing 2 000 documents' statistics is most of what ranking a block costs, and how rare the
+    words are moves with every publication: so the figures, which do not depend on it, are kept with
+    the facet index for the query and carried over by an update in place but for the practices it
+    changed; only the documents not kept are read. The scores are computed afresh (a few array
+    operations), with how rare the words are now."""
+    index, key = search.index, (RANKING_FIGURES, str(search.indexed))
+    kept = index.memo.peek(key)
+    taken = kept is None and (carried := index.take_carried_figures(key)) is not None
+    if taken:
+        kept = carried[0]
+    missing = block if kept is None else block[~kept.has(block)]
+    if len(missing):
+        read = PracticeFigures.of(*ranking_figures(search.engine.statistics_of(missing), search.indexed))
+        kept = read if kept is None else kept.merged(read)
+    if len(missing) or taken:
+        index.memo.put(key, kept, kept.nbytes)
+    found = kept.of_pks(block)
+    return found.pks, found.rows
 
 
 def _bitset_size(bits: int) -> int:
@@ -234,8 +272,25 @@ class PracticeSearch:
 
     @cached_property
     def collection(self) -> Collection:
-        length = self.index.memo.get((AVERAGE_LENGTH, self.kind.slug), lambda: average_length(self.kind))
-        return Collection(len(self.index.ids), length)
+        lengths = self._document_lengths().rows
+        return Collection(len(self.index.ids), int(lengths.sum()) / len(lengths) if len(lengths) else 0.0)
+
+    def _document_lengths(self) -> PracticeFigures:
+        """The length of every practice's document (a document id is its practice's primary key): read
+        whole once for the facet index, then carried over by each update in place but for the practices
+        it changed, whose documents alone are read again (reading them all took 10 ms at 100 000)."""
+        key = (DOCUMENT_LENGTHS, self.kind.slug)
+        if (kept := self.index.memo.peek(key)) is not None:
+            return kept
+        carried = self.index.take_carried_figures(key)
+        if carried is None:
+            lengths = PracticeFigures.of(*self.engine.document_lengths(kind=self.kind))
+        else:
+            lengths, changed = carried
+            if len(changed):
+                lengths = lengths.merged(PracticeFigures.of(*self.engine.document_lengths(among=changed)))
+        self.index.memo.put(key, lengths, lengths.nbytes)
+        return lengths
 
     @cached_property
     def terms(self) -> frozenset[str]:

@@ -10,13 +10,17 @@ import time
 
 import pytest
 from django.db import connection, connections, transaction
+from django.db.models import Avg
 from django.test.utils import CaptureQueriesContext
 
 from hub.practices.models import Practice
 from hub.publishing import services as publishing
+from hub.search import facet_index as facet_index_module
 from hub.search import results
+from hub.search.models import SearchDocument
 from hub.search.results import search_practices
 from hub.search.services import search_index_practices, search_rebuild
+from hub.search.tests.vectors import fresh_matrices, practices_with_vectors  # noqa: F401  (fresh_matrices: autouse)
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +229,88 @@ def test_the_words_searched_before_an_update_in_place_ask_the_engine_about_the_c
     assert later.title in titles and kept.title in titles and archived.title not in titles
     assert unlimited == []
     assert searched("walks")[0] == sorted([kept.title, draft.title, later.title])
+
+
+# The engines' read of documents' statistics for ranking (engines.statistics_of), as each words it.
+STATISTICS_RE = re.compile(r"SELECT id, length, statistics FROM search_searchdocument WHERE id (IN|= ANY)")
+
+
+def ranking(text: str) -> tuple[list[tuple[int, float]], float, set[int]]:
+    """The full-text ranking's (practice, score), the average length it used, and the practices whose
+    statistics it read."""
+    with CaptureQueriesContext(connection) as queries:
+        search = search_practices(text, meaning=False)
+        hits = [(hit.document_id, hit.score) for hit in search.hits(50)]
+    reads = [q["sql"] for q in queries.captured_queries if STATISTICS_RE.search(q["sql"])]
+    return hits, search.collection.average_length, {int(n) for sql in reads for n in re.findall(r"\d+", sql)}
+
+
+def test_the_ranking_after_updates_in_place_is_the_ranking_a_new_index_gives(
+    practice_factory, maya, publish, django_capture_on_commit_callbacks
+):
+    kept = practice_factory("Welcome walks in Lyon", summary="Walks through the old town of Lyon with newcomers.")
+    archived = practice_factory("Walks and talks in Lille")
+    edited = practice_factory("Guided tours in Lyon", summary="Tours of the city, and walks on Sundays.")
+    draft = practice_factory("Walks, walks and more walks in Lyon", status=Practice.Status.SUBMITTED)
+    before, _average, read = ranking("walks lyon")
+    assert {kept.pk, edited.pk} <= read, "the first ranking reads the documents' statistics"
+    assert [pk for pk, _score in before][:2] == [kept.pk, edited.pk]
+
+    publish(draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.content_archive(obj=archived, by=maya)
+        publishing.content_update(obj=edited, data={"title": "Walks in Lyon for newcomers"}, by=maya)
+    after, average, read = ranking("walks lyon")
+    assert {draft.pk, edited.pk} <= read and kept.pk not in read, "what was kept of the others is not read again"
+    assert archived.pk not in dict(after) and draft.pk in dict(after)
+
+    facet_index_module.forget_indexes()  # what a new process, or a rebuild, would find
+    rebuilt, rebuilt_average, _reads = ranking("walks lyon")
+    assert after == rebuilt
+    assert average == rebuilt_average
+    assert average == SearchDocument.objects.aggregate(average=Avg("length"))["average"]
+
+
+def test_what_the_ranking_kept_of_a_practice_is_read_again_after_each_of_its_changes(
+    practice_factory, maya, publish, django_capture_on_commit_callbacks
+):
+    practice = practice_factory("Evening walks in Lyon")
+    other = practice_factory("Walks in Lille")
+    ranking("walks")
+    for title in ("Evening talks in Lyon", "Walks, walks, walks in Lyon"):
+        with django_capture_on_commit_callbacks(execute=True):
+            publishing.content_update(obj=practice, data={"title": title}, by=maya)
+        hits, _average, _reads = ranking("walks")
+        facet_index_module.forget_indexes()
+        assert hits == ranking("walks")[0]
+    assert [pk for pk, _score in hits] == [practice.pk, other.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.content_archive(obj=practice, by=maya)
+    assert [pk for pk, _score in ranking("walks")[0]] == [other.pk]
+    publish(practice)
+    assert [pk for pk, _score in ranking("walks")[0]] == [practice.pk, other.pk]
+
+
+def test_a_practice_found_by_meaning_leaves_when_archived_and_is_found_again_when_published(
+    maya, publish, django_capture_on_commit_callbacks
+):
+    # The matrix of vectors is not read again after a publication (no vector changes): what may be
+    # found is the facet index's to say, and it follows every publication.
+    (practice,) = practices_with_vectors(
+        django_capture_on_commit_callbacks,
+        {
+            "title": "Anti-rumour agents in Barcelona",
+            "summary": "Volunteers are trained to answer prejudice and false rumours about immigrants.",
+        },
+    )
+    assert practice.pk in search_practices("myth-busting about immigrants").meaning
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.content_archive(obj=practice, by=maya)
+    search = search_practices("myth-busting about immigrants")
+    assert practice.pk not in search.meaning and search.count == 0
+
+    publish(practice)
+    search = search_practices("myth-busting about immigrants")
+    assert practice.pk in search.meaning and search.count == 1

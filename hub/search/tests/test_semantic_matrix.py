@@ -179,3 +179,27 @@ def test_the_matrix_takes_a_quarter_of_float32s_memory(db):
 
     assert matrix.codes.nbytes == 1_000 * vectors.DIMENSIONS
     assert matrix.nbytes < 1_000 * vectors.DIMENSIONS * 4 / 3
+
+
+def test_rows_read_a_chunk_at_a_time_are_the_rows_read_at_once(db, monkeypatch):
+    rows = unit_rows(23, seed=11)
+    store(rows)
+    whole = semantic.vector_matrix()
+    semantic.forget_vector_matrices()
+    monkeypatch.setattr(semantic, "READ_CHUNK", 5)
+    chunked = semantic.vector_matrix()
+
+    assert len(chunked) == 23 and len(chunked.codes) == 23  # room for every row reserved once, not doubled
+    pks = np.arange(1, 24, dtype=np.int64)
+    assert (chunked.codes[chunked.rows_of(pks)] == whole.codes[whole.rows_of(pks)]).all()
+    assert (chunked.scales[chunked.rows_of(pks)] == whole.scales[whole.rows_of(pks)]).all()
+
+    query = unit_rows(1, seed=12)[0]
+    before = chunked.scores(query)[chunked.rows_of(pks)].copy()
+    store(unit_rows(7, seed=13), first_pk=20)  # four rows written again, three new, read in two chunks
+    updated = semantic.vector_matrix()
+    assert updated is chunked and len(updated) == 26
+    scores = updated.scores(query)[updated.rows_of(np.arange(1, 27, dtype=np.int64))]
+    assert np.allclose(scores[:19], before[:19])
+    rows_now = np.vstack([rows[:19], unit_rows(7, seed=13)]).astype(semantic.STORED_DTYPE).astype(np.float32)
+    assert np.abs(scores - rows_now @ query).max() < TOLERANCE
