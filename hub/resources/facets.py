@@ -4,7 +4,7 @@ the same few queries whether 500 or 50 000 resources are published.
 
 The index is rebuilt, in the request that notices, when the change log names a resource (a
 publication, an edit or archiving of one) or a bulk change; another kind's change (a practice's, a
-pledge's, a forum post's) leaves it as it is. So a resource's change shows on the next
+pledge's, an event's) leaves it as it is. So a resource's change shows on the next
 page of the list, in every process.
 """
 

@@ -888,7 +888,7 @@ def _catch_up(index: FacetIndex, version) -> FacetIndex | None:
 def rebuilt_on_changes_of(kind: str) -> Callable[[FacetIndex, object], FacetIndex | None]:
     """The catch-up of a kind's index that is rebuilt on any change of its own (the resources', the
     pledges'): it keeps the index while every change since it was built was another kind's (a
-    practice's, a forum post's…), and rebuilds it for one of its own or a bulk change."""
+    practice's, an event's…), and rebuilds it for one of its own or a bulk change."""
 
     def catch_up(index: FacetIndex, version) -> FacetIndex | None:
         if version & 1 or (changes := unseen_changes(index)) is None:
