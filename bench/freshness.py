@@ -84,6 +84,7 @@ def child(rounds: int, pages: list[str], bulk: bool, profile: int) -> None:
     from hub.practices.models import Practice
     from hub.publishing.services import content_archive, content_publish
     from hub.search import facet_index as facet_index_module
+    from hub.search import warmup
     from hub.search.facet_index import STATS, facet_index
     from hub.search.listing import listings_changed
 
@@ -91,6 +92,7 @@ def child(rounds: int, pages: list[str], bulk: bool, profile: int) -> None:
     calibration = calibrate()
     moderator, _ = get_user_model().objects.get_or_create(username="bench-moderator", defaults={"is_staff": True})
     client = Client()
+    warmup.before_fork()  # as gunicorn's arbiter does (gunicorn.conf.py): with it, the collector's freeze
     started = time.perf_counter()
     facet_index()
     first_build = time.perf_counter() - started

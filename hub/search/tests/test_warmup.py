@@ -1,6 +1,8 @@
 """What gunicorn loads before the first request (hub/search/warmup.py): after it, the first search of a
 process reads no word list and no model file, and the first page compiles no template."""
 
+import gc
+
 import pytest
 from django.template import engines
 
@@ -10,7 +12,14 @@ from hub.search.facet_index import facet_index
 pytestmark = pytest.mark.django_db
 
 
-def test_before_fork_reads_the_word_lists_the_model_and_compiles_the_templates(monkeypatch):
+@pytest.fixture
+def unfrozen():
+    """before_fork freezes what is loaded (gc.freeze): given back to the collector after the test."""
+    yield
+    gc.unfreeze()
+
+
+def test_before_fork_reads_the_word_lists_the_model_and_compiles_the_templates(monkeypatch, unfrozen):
     monkeypatch.setattr(dictionary, "_hashes", {})
     loader = engines["django"].engine.template_loaders[0]
     loader.reset()
@@ -30,3 +39,13 @@ def test_in_process_builds_the_facet_indexes_and_runs_the_model_once(practice_fa
     assert set(took) == {"facet indexes", "search", "vectors"}
     assert len(facet_index().ids) == 1
     assert vectors.embed(["integration"]).shape == (1, vectors.DIMENSIONS)
+
+
+def test_before_fork_freezes_what_it_loaded_so_full_collections_skip_it(unfrozen):
+    warmup.before_fork()
+    frozen = gc.get_freeze_count()
+    assert frozen > 50_000  # Django, the word lists, the compiled templates
+    gc.collect()
+    assert gc.get_freeze_count() == frozen  # a collection leaves them where they are
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0 and len(gc.get_objects()) >= frozen
