@@ -16,10 +16,11 @@ from hub.search.facet_index import facet_index
 KINDS = ("practices", "pledges", "both")
 
 
-def pledge_place_rows() -> list[clusters.PlaceRow]:
+def pledge_place_rows(index) -> list[clusters.PlaceRow]:
     """The located places of published pledges, each with its number of pledges: kept with the pledge
-    index, which is rebuilt when a pledge changes (and only then), under the places' version (a
-    moderator's correction of a place), so that a practice's publication does not count them again."""
+    index (`index`, pledge_index()), which is rebuilt when a pledge changes (and only then), under the
+    places' version (a moderator's correction of a place), so that a practice's publication does not
+    count them again."""
 
     def compute():
         return list(
@@ -31,12 +32,12 @@ def pledge_place_rows() -> list[clusters.PlaceRow]:
         )
 
     key = ("map place counts", clusters.places_version())
-    return pledge_index().memo.get(key, compute, size=lambda rows: 120 * len(rows) + 256)
+    return index.memo.get(key, compute, size=lambda rows: 120 * len(rows) + 256)
 
 
-def _combined(kind: str) -> list[clusters.PlaceRow]:
+def _combined(kind: str, index) -> list[clusters.PlaceRow]:
     rows: dict[int, list] = {}
-    sources = [pledge_place_rows()]
+    sources = [pledge_place_rows(index)]
     if kind == "both":
         sources.append(clusters.published_place_counts())
     for source in sources:
@@ -82,9 +83,10 @@ def clusters_json(request):
         zoom = clusters.parse_zoom(request.GET.get("zoom", ""))
     except clusters.BadRequest as error:
         return JsonResponse({"error": str(error)}, status=400)
-    rows = _combined(kind)
+    index = pledge_index()  # once: each look-up asks the cache whether public content changed
+    rows = _combined(kind, index)
     markers = clusters.grid([row for row in rows if bounds.contains(row[1], row[2])], zoom)
     _describe(markers, kind)
     # Every published pledge and practice, from the indexes the list pages keep (the same numbers).
-    total = len(pledge_index().ids) + (len(facet_index().ids) if kind == "both" else 0)
+    total = len(index.ids) + (len(facet_index().ids) if kind == "both" else 0)
     return JsonResponse({"total": total, "zoom": zoom, "markers": markers})

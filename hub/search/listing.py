@@ -7,7 +7,7 @@ new version, once committed, makes each process bring them up to date. Only the 
 change it: work on content nobody can see changes nothing.
 
 Each change also leaves rows in `ListingChange`, in the same transaction: the kind and object that
-changed (a practice, a pledge, a forum post…), or a row without a kind for a change that may touch
+changed (a practice, a pledge, an event…), or a row without a kind for a change that may touch
 anything (an import, a renamed term, a rebuild). A process that sees a new version reads the rows it
 has not seen (one query on an indexed column); each of its facet indexes takes in the rows of its own
 kind (the practices' in place, the others by a rebuild) and leaves the rest, and every index rebuilds

@@ -241,16 +241,20 @@ class VectorMatrix:
         # Put in READ_CHUNK rows at a time: the whole matrix made float32 at once, with the temporaries
         # of quantised(), took 700 MB more than the matrix itself at 100 000 rows (a process's peak).
         found = []
+
+        def put() -> None:
+            self._put(np.fromiter((pk for pk, _ in found), dtype=np.int64, count=len(found)), found)
+            found.clear()
+
         for pk, kind, model, vector in rows.values_list("object_id", "kind", "model", "vector").iterator(
             chunk_size=READ_CHUNK
         ):
             if kind == self.kind_number and model == vectors.MODEL_NAME:
                 found.append((pk, vector))
                 if len(found) == READ_CHUNK:
-                    self._put(np.fromiter((pk for pk, _ in found), dtype=np.int64, count=len(found)), found)
-                    found = []
+                    put()
         if found:
-            self._put(np.fromiter((pk for pk, _ in found), dtype=np.int64, count=len(found)), found)
+            put()
         self.read_until = read_at
         if incremental and self._stored_count() != self.size:
             # Rows were deleted (objects deleted, a change of model, a restored database): read them all.
